@@ -1,0 +1,629 @@
+"""Text to :class:`~argmap.model.Document`: the only module that touches Lark.
+
+The grammar is the data file ``grammars/argmap.lark``. This module loads it
+once, runs Lark's LALR parser, builds the frozen model from the tree, and turns
+every Lark exception into an :class:`~argmap.diagnostics.ArgmapSyntaxError`
+whose message speaks the user's language, not Lark's terminal names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import importlib.resources
+import re
+import unicodedata
+from pathlib import Path
+from typing import NoReturn
+
+import lark
+from lark import Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from .codes import REGISTRY
+from .diagnostics import ArgmapSyntaxError, Diagnostic, Note
+from .model import Claim, ClaimKind, Document, Link, LinkRef, LinkType, Property, Ref, Section, Span, Target
+
+KIND_WORDS = tuple(kind.value for kind in ClaimKind)
+"""The keywords that start a claim."""
+
+_ESCAPE = re.compile(r"\\([#\\])")
+_COMMENT_IN_HEADING = re.compile(r"(?<![^\s])#.*$")
+_BAD_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]|\r(?!\n)"
+)
+
+
+def grammar_path() -> Path:
+    """Where the grammar file is: inside an installed wheel, or in the source tree.
+
+    A wheel carries it as ``argmap/grammars/argmap.lark``; a source checkout
+    and an editable install find the top-level ``grammars/argmap.lark``.
+    """
+    packaged = importlib.resources.files("argmap") / "grammars" / "argmap.lark"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "grammars" / "argmap.lark"
+
+
+@functools.cache
+def _parser() -> lark.Lark:
+    return lark.Lark(
+        grammar_path().read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="contextual",
+        maybe_placeholders=False,
+    )
+
+
+# --- entry points -------------------------------------------------------------
+
+
+def parse(text: str, path: str = "<string>") -> Document:
+    """Parse ``.arg`` source text into a :class:`Document`.
+
+    Raises :class:`ArgmapSyntaxError` (and nothing else) for malformed input.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    _check_characters(text, path)
+    if not text.strip():
+        _fail(text, path, "S005", "the file is empty: an .arg file needs at least one claim", 0, 0)
+    source = text if text.endswith("\n") else text + "\n"
+    try:
+        tree = _parser().parse(source)
+    except UnexpectedInput as exc:
+        _raise_friendly(exc, text, source, path)
+    return _Builder(text, path).document(tree)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes to text: UTF-8 with an optional byte-order mark, or an S004 error."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8-sig", errors="replace")
+        rest = data[exc.start :].decode("utf-8", errors="replace")
+        shown = good + rest
+        offset = len(good)
+        _fail(
+            shown,
+            path,
+            "S004",
+            f"the file is not UTF-8: byte 0x{data[exc.start]:02X} cannot start or continue a "
+            "character (save the file as UTF-8)",
+            offset,
+            offset + 1,
+        )
+
+
+def load(path: str | Path) -> Document:
+    """Read and parse an ``.arg`` file. OSError propagates for unreadable files."""
+    data = Path(path).read_bytes()
+    return parse(decode(data, str(path)), str(path))
+
+
+# --- errors -------------------------------------------------------------------
+
+
+def _span_at(text: str, path: str, start: int, end: int) -> Span:
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    end_line = text.count("\n", 0, end) + 1
+    end_column = end - (text.rfind("\n", 0, end) + 1) + 1
+    return Span(path, line, column, end_line, end_column, start, end)
+
+
+def _fail(
+    text: str,
+    path: str,
+    code: str,
+    message: str,
+    start: int,
+    end: int,
+    notes: tuple[Note, ...] = (),
+) -> NoReturn:
+    span = _span_at(text, path, start, end)
+    diagnostic = Diagnostic(code, REGISTRY[code].severity, message, span, notes)
+    raise ArgmapSyntaxError(diagnostic, text) from None
+
+
+def _check_characters(text: str, path: str) -> None:
+    match = _BAD_CHARS.search(text)
+    if match is None:
+        return
+    char = match.group()
+    if char == "\r":
+        what = "a carriage return (U+000D) that is not followed by a line feed"
+    else:
+        name = unicodedata.name(char, "") or {0: "NUL"}.get(ord(char), "a control character")
+        what = f"the control character U+{ord(char):04X} ({name})"
+    _fail(
+        text,
+        path,
+        "S003",
+        f"{what} cannot appear in an .arg file; delete it",
+        match.start(),
+        match.end(),
+    )
+
+
+_TERMINAL_WORDS = {
+    "ID": "a claim id",
+    "COLON": "':'",
+    "COMMA": "','",
+    "PLUS": "'+'",
+    "ARROW": "an arrow ('->' or '-x')",
+    "LPAR": "'('",
+    "RPAR": "')'",
+    "KEY": "a property ('key: value')",
+    "TEXT": "text",
+    "_NL": "the end of the line",
+    "_INDENT": "an indented line",
+    "SECTION": "a heading ('## ...')",
+    "MAIN": "'main'",
+    "$END": "the end of the file",
+}
+_KIND_TERMINALS = {word.upper() for word in KIND_WORDS}
+
+
+def _expected_words(expected: set[str], source: str = "", pos: int = 0) -> str:
+    words: list[str] = []
+    if source and "RPAR" in expected:
+        before = source[_line_start(source, pos) : pos]
+        if before.count("(") <= before.count(")"):
+            expected = expected - {"RPAR"}
+    if "SECTION" in expected:
+        return (
+            "a claim ('premise id: text'), a link ('a -> b'), a header field "
+            "('key: value') or a heading ('## ...')"
+        )
+    if expected & _KIND_TERMINALS:
+        words.append("a claim kind (" + ", ".join(KIND_WORDS) + ")")
+    for name in sorted(expected - _KIND_TERMINALS, key=lambda n: list(_TERMINAL_WORDS).index(n) if n in _TERMINAL_WORDS else 99):
+        word = _TERMINAL_WORDS.get(name)
+        if word and word not in words:
+            words.append(word)
+    if not words:
+        return "something else"
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _describe(token: Token) -> str:
+    if token.type in ("_NL", "$END"):
+        return "the end of the line"
+    if token.type == "_INDENT":
+        return "an indented line"
+    value = str(token)
+    if len(value) > 30:
+        value = value[:27] + "..."
+    if token.type == "ID":
+        return f"'{value}'"
+    if token.type == "TEXT":
+        return f"the text '{value}'"
+    if token.type == "KEY":
+        return f"'{value}:'"
+    return f"'{value}'"
+
+
+def _closest_kind(word: str) -> str | None:
+    candidates = [*KIND_WORDS, "main"]
+    matches = difflib.get_close_matches(word.lower(), candidates, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> NoReturn:
+    """Translate a Lark exception into the project's own syntax error."""
+    if isinstance(exc, UnexpectedCharacters):
+        pos = exc.pos_in_stream
+        expected = set(exc.allowed or ())
+        char = source[pos]
+        line_start = _line_start(source, pos)
+        first_word = re.match(r"[^\W\d][\w-]*", source[line_start:])
+        # "premis a: ..." fails on the id after an unknown first word.
+        if (
+            first_word
+            and line_start < pos
+            and expected <= {"COMMA", "PLUS", "ARROW"}
+            and (char.isalpha() or char == "_")
+        ):
+            _unknown_keyword(text, path, line_start, line_start + first_word.end(), first_word.group())
+        if expected == {"COLON"}:
+            _fail(text, path, "S007", "expected ':' after the claim id, before its text", pos, pos + 1)
+        shown = "a space" if char in " \t" else repr(char)
+        _fail(
+            text,
+            path,
+            "S001",
+            f"expected {_expected_words(expected, source, pos)}, found {shown}",
+            pos,
+            pos + 1,
+        )
+    if isinstance(exc, UnexpectedToken):
+        token = exc.token
+        expected = set(exc.expected)
+        start = token.start_pos if token.start_pos is not None else len(text)
+        end = token.end_pos if token.end_pos is not None else start
+        if token.type in ("_NL", "_INDENT"):
+            # Point at the end of the line the token ends, not at the newline run.
+            end = start
+            rest = source[start:]
+            at_eof = not rest.strip()
+        else:
+            at_eof = token.type == "$END"
+        previous = _previous_token(exc)
+        if token.type == "_INDENT" and "_INDENT" not in expected:
+            indent_at = token.end_pos if token.end_pos is not None else start
+            line_begin = _line_start(source, indent_at)
+            _fail(
+                text,
+                path,
+                "S010",
+                "this line is indented, but there is no claim or link above it for it to "
+                "belong to; header fields and headings start at the left margin",
+                line_begin,
+                indent_at,
+            )
+        if previous is not None and previous.type == "ID" and expected <= {"COMMA", "PLUS", "ARROW"}:
+            line_begin = _line_start(source, previous.start_pos or 0)
+            word_follows = source[start].isalpha() or source[start] == "_"
+            if previous.start_pos == line_begin and word_follows:
+                _unknown_keyword(text, path, line_begin, previous.end_pos or line_begin, str(previous))
+            if source[start] in "+," and expected & {"PLUS", "COMMA"}:
+                _fail(
+                    text,
+                    path,
+                    "S011",
+                    "a link cannot mix ',' (separate reasons) and '+' (premises that work only "
+                    "together): write one link for each reason",
+                    start,
+                    end,
+                )
+        if expected == {"COLON"} and previous is not None and previous.type == "ID":
+            _fail(text, path, "S007", "expected ':' after the claim id, before its text", start, max(end, start + 1))
+        if "RPAR" in expected and token.type in ("_NL", "_INDENT", "$END"):
+            _fail(
+                text,
+                path,
+                "S009",
+                "the '(' of this inference is never closed: expected ')'",
+                start,
+                start,
+            )
+        if at_eof:
+            _fail(
+                text,
+                path,
+                "S006",
+                f"the file ends too soon: expected {_expected_words(expected, source, start)}",
+                start,
+                start,
+            )
+        notes: tuple[Note, ...] = ()
+        if "ID" in expected and source[start : start + 1].isdigit():
+            notes = (Note("an id starts with a letter or '_', for example p1 or gas_supplier"),)
+        _fail(
+            text,
+            path,
+            "S001",
+            f"expected {_expected_words(expected, source, start)}, found {_describe(token)}",
+            start,
+            max(end, start + 1) if token.type not in ("_NL", "_INDENT") else start,
+            notes,
+        )
+    if isinstance(exc, UnexpectedEOF):  # pragma: no cover - LALR reports $END as a token
+        _fail(text, path, "S006", "the file ends too soon", len(text), len(text))
+    raise AssertionError(f"unhandled parser exception {exc!r}")  # pragma: no cover
+
+
+def _previous_token(exc: UnexpectedToken) -> Token | None:
+    state = exc.state
+    if state is None:
+        return None
+    value_stack = getattr(state, "value_stack", None)
+    if not value_stack:
+        return None
+    last = value_stack[-1]
+    while isinstance(last, Tree):
+        if not last.children:
+            return None
+        last = last.children[-1]
+    return last if isinstance(last, Token) else None
+
+
+def _unknown_keyword(text: str, path: str, start: int, end: int, word: str) -> NoReturn:
+    guess = _closest_kind(word)
+    if guess is not None:
+        message = f"unknown claim kind '{word}': did you mean '{guess}'?"
+    else:
+        message = (
+            f"a line cannot start with '{word}' here: expected a claim "
+            "('premise id: text'), a link ('a -> b'), a header field ('key: value') "
+            "or a heading ('## ...')"
+        )
+    _fail(
+        text,
+        path,
+        "S002",
+        message,
+        start,
+        end,
+        (Note("claim kinds are: " + ", ".join(KIND_WORDS)),),
+    )
+
+
+# --- building the model ---------------------------------------------------------
+
+
+def unescape(raw: str) -> str:
+    """Decode the two escapes of claim text: ``\\#`` and ``\\\\``."""
+    return _ESCAPE.sub(r"\1", raw)
+
+
+class _Builder:
+    """Walks Lark's tree once and builds the frozen records."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.text = text
+        self.path = path
+        self.header: list[Property] = []
+        self.sections: list[Section] = []
+        self.claims: list[Claim] = []
+        self.links: list[Link] = []
+        self._section_stack: list[Section] = []
+
+    def span(self, first: Token, last: Token | None = None) -> Span:
+        last = last or first
+        return Span(
+            self.path,
+            first.line or 1,
+            first.column or 1,
+            last.end_line or 1,
+            last.end_column or 1,
+            first.start_pos or 0,
+            last.end_pos or 0,
+        )
+
+    def _empty_after(self, token: Token) -> Span:
+        end = token.end_pos or 0
+        return Span(
+            self.path,
+            token.end_line or 1,
+            token.end_column or 1,
+            token.end_line or 1,
+            token.end_column or 1,
+            end,
+            end,
+        )
+
+    def fail(self, code: str, message: str, first: Token, last: Token | None = None) -> NoReturn:
+        span = self.span(first, last)
+        _fail(self.text, self.path, code, message, span.start, span.end)
+
+    def document(self, tree: Tree[Token]) -> Document:
+        for node in tree.children:
+            assert isinstance(node, Tree)
+            getattr(self, f"_{node.data}")(node)
+        return Document(
+            self.path,
+            self.text,
+            tuple(self.header),
+            tuple(self.sections),
+            tuple(self.claims),
+            tuple(self.links),
+        )
+
+    @property
+    def _current_section(self) -> int | None:
+        return self._section_stack[-1].index if self._section_stack else None
+
+    def _header(self, node: Tree[Token]) -> None:
+        key = node.children[0]
+        assert isinstance(key, Token)
+        if str(key) in KIND_WORDS or str(key) == "main":
+            self.fail(
+                "S008",
+                f"this {key} has no id: write '{key} ID: text', for example '{key} p1: ...'",
+                key,
+            )
+        self.header.append(self._property(node))
+
+    def _property(self, node: Tree[Token], items: list[Tree[Token]] | None = None) -> Property:
+        key = node.children[0]
+        assert isinstance(key, Token)
+        value_tokens = [child for child in node.children[1:] if isinstance(child, Token)]
+        if value_tokens:
+            first_value = value_tokens[0]
+            value = unescape(str(first_value))
+            last = first_value
+        else:
+            value = ""
+            last = None
+        for item in items or ():
+            token = item.children[0]
+            assert isinstance(token, Token)
+            value = f"{value} {unescape(str(token))}" if value else unescape(str(token))
+            last = token
+        key_span = self.span(key)
+        if last is None:
+            value_span = self._empty_after(key)
+            span = key_span
+        else:
+            first_token = value_tokens[0] if value_tokens else items[0].children[0]  # type: ignore[index]
+            assert isinstance(first_token, Token)
+            value_span = self.span(first_token, last)
+            span = key_span.to(value_span)
+        return Property(str(key), value, span, key_span, value_span)
+
+    def _section(self, node: Tree[Token]) -> None:
+        token = node.children[0]
+        assert isinstance(token, Token)
+        raw = str(token)
+        hashes = len(raw) - len(raw.lstrip("#"))
+        level = hashes - 1
+        title = unescape(_COMMENT_IN_HEADING.sub("", raw[hashes:]).strip())
+        while self._section_stack and self._section_stack[-1].level >= level:
+            self._section_stack.pop()
+        parent = self._current_section
+        section = Section(len(self.sections), title, level, parent, self.span(token))
+        self.sections.append(section)
+        self._section_stack.append(section)
+
+    def _body(
+        self, children: list[Tree[Token] | Token]
+    ) -> tuple[list[Token], list[Property], Token | None]:
+        """Split a body into the continuation lines of the head and the properties.
+
+        Continuation lines belong to the item just above them: to the head
+        (claim text or link label) until the first property, then to that property.
+        """
+        head_more: list[Token] = []
+        properties: list[Property] = []
+        pending: tuple[Tree[Token], list[Tree[Token]]] | None = None
+        last: Token | None = None
+        for child in children:
+            if not isinstance(child, Tree):
+                continue
+            if child.data == "property":
+                if pending is not None:
+                    properties.append(self._property(*pending))
+                pending = (child, [])
+                last = _last_token(child)
+            else:  # continuation
+                token = child.children[0]
+                assert isinstance(token, Token)
+                if str(token) == "main":
+                    self.fail(
+                        "S013",
+                        "'main' on a line of its own is read as text: mark the main conclusion "
+                        "with 'main conclusion id: text' instead",
+                        token,
+                    )
+                if pending is None:
+                    head_more.append(token)
+                else:
+                    pending[1].append(child)
+                last = token
+        if pending is not None:
+            properties.append(self._property(*pending))
+        return head_more, properties, last
+
+    def _claim(self, node: Tree[Token]) -> None:
+        children = list(node.children)
+        main_token: Token | None = None
+        first = children[0]
+        if isinstance(first, Token) and first.type == "MAIN":
+            main_token = first
+            children = children[1:]
+        kind_tree = children[0]
+        assert isinstance(kind_tree, Tree)
+        kind_token = kind_tree.children[0]
+        assert isinstance(kind_token, Token)
+        id_token = children[1]
+        assert isinstance(id_token, Token)
+        rest = children[2:]
+        text_token: Token | None = None
+        if rest and isinstance(rest[0], Token):
+            text_token = rest[0]
+            rest = rest[1:]
+        head_more, properties, last = self._body(rest)
+        parts = ([text_token] if text_token is not None else []) + head_more
+        if not parts:
+            self.fail(
+                "S012",
+                f"claim '{id_token}' has no text: write it after the colon",
+                id_token,
+            )
+        text = " ".join(unescape(str(part)) for part in parts)
+        start_token = main_token or kind_token
+        span = self.span(start_token, last or parts[-1])
+        self.claims.append(
+            Claim(
+                id=str(id_token),
+                kind=ClaimKind(str(kind_token)),
+                text=text,
+                main=main_token is not None,
+                properties=tuple(properties),
+                section=self._current_section,
+                span=span,
+                id_span=self.span(id_token),
+                text_span=self.span(parts[0], parts[-1]),
+                kind_span=self.span(start_token, kind_token),
+            )
+        )
+
+    def _refs(self, node: Tree[Token]) -> tuple[tuple[Ref, ...], bool]:
+        refs = tuple(
+            Ref(str(token), self.span(token)) for token in node.children if isinstance(token, Token)
+        )
+        return refs, node.data == "linked"
+
+    def _target(self, node: Tree[Token] | Token) -> Target:
+        if isinstance(node, Token):
+            return Ref(str(node), self.span(node))
+        sources_node, arrow, target_node = node.children
+        assert isinstance(sources_node, Tree) and isinstance(arrow, Token)
+        sources, linked = self._refs(sources_node)
+        target = self._target(target_node)
+        first = _first_token(sources_node)
+        span = self.span(first, arrow).to(target.span)
+        # Include the closing parenthesis: it follows the target directly.
+        close = self.text.find(")", span.end)
+        if close >= 0:
+            span = _span_at(self.text, self.path, span.start - 1, close + 1)
+        return LinkRef(sources, linked, LinkType(str(arrow)), target, span)
+
+    def _link(self, node: Tree[Token]) -> None:
+        sources_node, arrow, target_node, *rest = node.children
+        assert isinstance(sources_node, Tree) and isinstance(arrow, Token)
+        sources, linked = self._refs(sources_node)
+        target = self._target(target_node)
+        label_token: Token | None = None
+        if rest and isinstance(rest[0], Token):
+            label_token = rest[0]
+            rest = rest[1:]
+        head_more, properties, last = self._body(rest)
+        label_parts = ([label_token] if label_token is not None else []) + head_more
+        label = " ".join(unescape(str(part)) for part in label_parts) or None
+        first = _first_token(sources_node)
+        span = self.span(first, arrow).to(target.span)
+        if last is not None:
+            span = span.to(self.span(last))
+        elif label_parts:
+            span = span.to(self.span(label_parts[-1]))
+        self.links.append(
+            Link(
+                sources=sources,
+                linked=linked,
+                type=LinkType(str(arrow)),
+                target=target,
+                label=label,
+                properties=tuple(properties),
+                section=self._current_section,
+                span=span,
+                arrow_span=self.span(arrow),
+                label_span=self.span(label_parts[0], label_parts[-1]) if label_parts else None,
+            )
+        )
+
+
+def _first_token(node: Tree[Token]) -> Token:
+    for child in node.children:
+        if isinstance(child, Token):
+            return child
+        return _first_token(child)
+    raise AssertionError("empty tree")  # pragma: no cover
+
+
+def _last_token(node: Tree[Token]) -> Token:
+    for child in reversed(node.children):
+        if isinstance(child, Token):
+            return child
+        return _last_token(child)
+    raise AssertionError("empty tree")  # pragma: no cover

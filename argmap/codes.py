@@ -1,0 +1,351 @@
+"""The registry of diagnostic codes: one entry per thing argmap can report.
+
+docs/diagnostics.md is generated from this table (``python -m argmap.codes``)
+and a test checks that the page is current and that every ``bad`` example
+really produces its code while its ``fix`` does not. Codes are stable: never
+renumber one; retire it instead.
+
+Families: ``S`` syntax, ``N`` names and references, ``G`` the graph of support
+and attack, ``H`` the header, ``K`` properties, ``Q`` quotes and grounding,
+``P`` predictions.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .diagnostics import Severity
+
+E = Severity.ERROR
+W = Severity.WARNING
+I = Severity.NOTE  # noqa: E741 - a one-letter alias keeps the table readable
+
+
+@attrs.frozen
+class Code:
+    """One diagnostic code and its documentation."""
+
+    code: str
+    name: str
+    """A short kebab-case name, stable like the code."""
+    severity: Severity
+    summary: str
+    """One sentence: what the diagnostic means."""
+    bad: str
+    """A small ``.arg`` file that produces this code ("" when no file can show it)."""
+    fix: str
+    """The same file, fixed: it must not produce this code."""
+    explanation: str = ""
+    """Why it matters and how to fix it, for the diagnostics page."""
+
+
+_HEAD = "main conclusion c: Cities should plant more trees.\n"
+
+_CODES = [
+    # --- syntax --------------------------------------------------------------
+    Code(
+        "S001", "unexpected-token", E,
+        "The parser met something it did not expect at this point of a line.",
+        "premise a: Trees cool streets.\na => c\n" + _HEAD,
+        "premise a: Trees cool streets.\na -> c\n" + _HEAD,
+        "The message names what was found and what could come there instead. "
+        "Links are written `a -> c` (support) or `a -x c` (attack).",
+    ),
+    Code(
+        "S002", "unknown-keyword", E,
+        "A line starts with a word that is not a claim kind or `main`.",
+        "premis a: Trees cool streets.\na -> c\n" + _HEAD,
+        "premise a: Trees cool streets.\na -> c\n" + _HEAD,
+        "Claims start with their kind: `claim`, `premise`, `assumption`, `conclusion`, "
+        "`prediction`, `objection` or `recommendation`. A misspelt kind gets a "
+        "\"did you mean\".",
+    ),
+    Code(
+        "S003", "control-character", E,
+        "The file contains a control character (such as NUL) that cannot appear in text.",
+        "premise a: Trees cool\x00 streets.\na -> c\n" + _HEAD,
+        "premise a: Trees cool streets.\na -> c\n" + _HEAD,
+        "Control characters are invisible in most editors and break other tools "
+        "(a NUL ends a string for Graphviz). Tabs and line breaks (LF or CRLF) are "
+        "fine; a carriage return on its own is not. Delete the character.",
+    ),
+    Code(
+        "S004", "not-utf8", E,
+        "The file is not valid UTF-8 text.",
+        "premise a: Caf\udce9 trees cool streets.\na -> c\n" + _HEAD,
+        "premise a: Café trees cool streets.\na -> c\n" + _HEAD,
+        "argmap reads files as UTF-8 (a byte-order mark is allowed). Save the file as "
+        "UTF-8 in your editor; the error points at the first byte that is not UTF-8. "
+        "(In the example the bad byte is shown as a lone surrogate.)",
+    ),
+    Code(
+        "S005", "empty-file", E,
+        "The file has nothing in it but white space.",
+        "\n\n",
+        _HEAD,
+        "An `.arg` file needs at least one claim.",
+    ),
+    Code(
+        "S006", "unexpected-end", E,
+        "The file ends in the middle of something, such as a link with no target.",
+        "premise a: Trees cool streets.\n" + _HEAD + "a ->",
+        "premise a: Trees cool streets.\n" + _HEAD + "a -> c",
+    ),
+    Code(
+        "S007", "missing-colon", E,
+        "A claim's id must be followed by a colon before its text.",
+        "premise a Trees cool streets.\na -> c\n" + _HEAD,
+        "premise a: Trees cool streets.\na -> c\n" + _HEAD,
+    ),
+    Code(
+        "S008", "missing-id", E,
+        "A claim has no id: `premise: text` instead of `premise ID: text`.",
+        "premise: Trees cool streets.\n" + _HEAD,
+        "premise a: Trees cool streets.\na -> c\n" + _HEAD,
+        "Every claim needs an id so that links can name it.",
+    ),
+    Code(
+        "S009", "unclosed-parenthesis", E,
+        "An inference in parentheses (the target of an undercut) is not closed.",
+        "premise a: Trees cool streets.\nobjection u: Cool streets need not mean more trees.\n"
+        + _HEAD + "a -> c\nu -x (a -> c\n",
+        "premise a: Trees cool streets.\nobjection u: Cool streets need not mean more trees.\n"
+        + _HEAD + "a -> c\nu -x (a -> c)\n",
+    ),
+    Code(
+        "S010", "stray-indent", E,
+        "An indented line that does not belong to a claim or a link.",
+        "title: Trees\n  author: Ann\n" + _HEAD,
+        "title: Trees\nauthor: Ann\n" + _HEAD,
+        "Indented lines continue the claim or link just above them (a property or "
+        "more text). Header fields and section headings start at the left margin.",
+    ),
+    Code(
+        "S011", "mixed-link", E,
+        "A link mixes `,` (separate reasons) and `+` (linked premises).",
+        "premise a: Trees cool streets.\npremise b: Shade saves energy.\n"
+        "premise d: Heat kills.\na, b + d -> c\n" + _HEAD,
+        "premise a: Trees cool streets.\npremise b: Shade saves energy.\n"
+        "premise d: Heat kills.\na, b -> c\na + d -> c\n" + _HEAD,
+        "`a, b -> c` says a and b are separate reasons; `a + b -> c` says they only "
+        "work together. Write one link per reason.",
+    ),
+    Code(
+        "S012", "missing-text", E,
+        "A claim has an id but no text.",
+        "premise a:\n" + _HEAD,
+        "premise a: Trees cool streets.\na -> c\n" + _HEAD,
+        "A claim needs text after its colon (or on the indented line below).",
+    ),
+    Code(
+        "S013", "main-on-own-line", E,
+        "An indented line reads just `main`; the main conclusion is marked on its first line.",
+        "conclusion c: Cities should plant more trees.\n  main\npremise a: Trees cool streets.\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\na -> c\n",
+        "Write `main conclusion c: ...`. An indented line would otherwise be more of the claim's text.",
+    ),
+    # --- names ---------------------------------------------------------------
+    Code(
+        "N001", "unknown-id", E,
+        "A link names a claim id that no claim defines.",
+        "premise a: Trees cool streets.\nb -> c\n" + _HEAD,
+        "premise a: Trees cool streets.\na -> c\n" + _HEAD,
+        "Ids are case-sensitive. The message suggests the closest defined id.",
+    ),
+    Code(
+        "N002", "duplicate-id", E,
+        "Two claims have the same id.",
+        "premise a: Trees cool streets.\npremise a: Shade saves energy.\na -> c\n" + _HEAD,
+        "premise a: Trees cool streets.\npremise b: Shade saves energy.\na, b -> c\n" + _HEAD,
+        "Links could not tell the two apart. The note points at the first definition.",
+    ),
+    Code(
+        "N003", "unknown-inference", E,
+        "An undercut names an inference (a link in parentheses) that the map does not have.",
+        "premise a: Trees cool streets.\nobjection u: Cool streets need not mean more trees.\n"
+        + _HEAD + "a -> c\nu -x (a -x c)\n",
+        "premise a: Trees cool streets.\nobjection u: Cool streets need not mean more trees.\n"
+        + _HEAD + "a -> c\nu -x (a -> c)\n",
+        "An undercut says \"that does not follow\" about one link of the map. Write the "
+        "link inside the parentheses exactly as it is written elsewhere: the same "
+        "premises, the same arrow, the same target.",
+    ),
+    # --- graph ---------------------------------------------------------------
+    Code(
+        "G001", "self-support", E,
+        "A claim supports or attacks itself.",
+        "premise a: Trees cool streets.\na -> a\na -> c\n" + _HEAD,
+        "premise a: Trees cool streets.\na -> c\n" + _HEAD,
+    ),
+    Code(
+        "G002", "support-cycle", E,
+        "Claims support each other in a circle: circular reasoning.",
+        "conclusion a: Trees cool streets.\nconclusion b: Shaded streets are cooler.\n"
+        "a -> b\nb -> a\na -> c\n" + _HEAD,
+        "conclusion a: Trees cool streets.\nconclusion b: Shaded streets are cooler.\n"
+        "b -> a\na -> c\n" + _HEAD,
+        "A claim cannot be a reason for itself, however long the way round. The message "
+        "prints the circle; remove the link that goes the wrong way.",
+    ),
+    Code(
+        "G003", "several-main", E,
+        "More than one claim is marked as the main conclusion.",
+        "main conclusion a: Trees cool streets.\n" + _HEAD + "a -> c\n",
+        "conclusion a: Trees cool streets.\n" + _HEAD + "a -> c\n",
+        "A map has one main conclusion, the thesis of the text; the others are "
+        "intermediate conclusions.",
+    ),
+    Code(
+        "G004", "no-main", W,
+        "No claim is marked as the main conclusion.",
+        "conclusion c: Cities should plant more trees.\npremise a: Trees cool streets.\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\na -> c\n",
+        "Write `main conclusion` before the thesis of the text. Without it argmap "
+        "cannot tell which claims lead nowhere.",
+    ),
+    Code(
+        "G005", "isolated-claim", W,
+        "A claim is linked to nothing.",
+        _HEAD + "premise a: Trees cool streets.\n",
+        _HEAD + "premise a: Trees cool streets.\na -> c\n",
+        "Every box in a map supports, attacks or is argued for by another. Link it, "
+        "or delete it.",
+    ),
+    Code(
+        "G006", "unreachable", W,
+        "A claim is linked, but its links do not lead to the main conclusion.",
+        _HEAD + "premise a: Trees cool streets.\npremise b: Shade saves energy.\n"
+        "premise d: Trees need water.\na -> c\nd -> b\n",
+        _HEAD + "premise a: Trees cool streets.\npremise b: Shade saves energy.\n"
+        "premise d: Trees need water.\na -> c\nb -> c\nd -x c\n",
+    ),
+    Code(
+        "G007", "idle-objection", W,
+        "An objection attacks nothing.",
+        _HEAD + "premise a: Trees cool streets.\nobjection o: Trees cost money.\na -> c\no -> c\n",
+        _HEAD + "premise a: Trees cool streets.\nobjection o: Trees cost money.\na -> c\no -x c\n",
+        "An objection is a claim against another claim or an inference; draw it with `-x`.",
+    ),
+    Code(
+        "G008", "linked-group-of-one", W,
+        "A linked group (`+`) has only one distinct premise.",
+        _HEAD + "premise a: Trees cool streets.\n+ a -> c\n",
+        _HEAD + "premise a: Trees cool streets.\na -> c\n",
+        "`+` joins premises that only work together; with one premise there is "
+        "nothing to join. Add the co-premise it needs (often an unstated assumption) "
+        "or write a plain link.",
+    ),
+    Code(
+        "G009", "duplicate-text", W,
+        "Two claims have the same text.",
+        _HEAD + "premise a: Trees cool streets.\npremise b: Trees cool streets.\na, b -> c\n",
+        _HEAD + "premise a: Trees cool streets.\na -> c\n",
+        "Usually one claim was entered twice; merge them and keep one id.",
+    ),
+    Code(
+        "G010", "duplicate-link", W,
+        "The same link is written twice.",
+        _HEAD + "premise a: Trees cool streets.\na -> c\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\na -> c\n",
+    ),
+    Code(
+        "G011", "main-not-conclusion", E,
+        "`main` marks a claim that is not a conclusion.",
+        "main premise c: Cities should plant more trees.\npremise a: Trees cool streets.\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\na -> c\n",
+        "Only a conclusion can be the main conclusion: write `main conclusion`.",
+    ),
+    Code(
+        "G012", "undercut-of-several", E,
+        "An undercut in parentheses names several separate reasons.",
+        _HEAD + "premise a: Trees cool streets.\npremise b: Shade saves energy.\n"
+        "objection u: Cooler is not better.\na, b -> c\nu -x (a, b -> c)\n",
+        _HEAD + "premise a: Trees cool streets.\npremise b: Shade saves energy.\n"
+        "objection u: Cooler is not better.\na, b -> c\nu -x (a -> c)\n",
+        "`a, b -> c` is two inferences; an undercut attacks one of them. Write one "
+        "undercut per inference.",
+    ),
+    Code(
+        "G013", "no-claims", W,
+        "The file has no claims.",
+        "title: Trees\n# nothing mapped yet\n",
+        "title: Trees\n" + _HEAD,
+    ),
+    Code(
+        "G014", "support-and-attack", W,
+        "A claim both supports and attacks the same target.",
+        _HEAD + "premise a: Trees cool streets.\na -> c\na -x c\n",
+        _HEAD + "premise a: Trees cool streets.\na -> c\n",
+    ),
+    # --- header --------------------------------------------------------------
+    Code(
+        "H001", "unknown-header-field", E,
+        "A header line (`key: value` at the left margin) has a key argmap does not know.",
+        "titel: Trees\n" + _HEAD,
+        "title: Trees\n" + _HEAD,
+        "Header fields are title, author, source, published, scale, mode and lint. "
+        "Properties of a claim are indented under it.",
+    ),
+    Code(
+        "H002", "duplicate-header-field", E,
+        "A header field is given twice.",
+        "title: Trees\ntitle: More trees\n" + _HEAD,
+        "title: More trees\n" + _HEAD,
+    ),
+    # --- properties ----------------------------------------------------------
+    Code(
+        "K001", "property-not-allowed", E,
+        "A property that this kind of claim (or a link) does not take, or that argmap does not know.",
+        _HEAD + "premise a: Trees cool streets.\n  qoute: trees cool the streets\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\n  quote: trees cool the streets\na -> c\n",
+        "The message suggests the nearest property this kind takes. Prediction "
+        "properties (made, deadline, status, …) belong on `prediction` claims.",
+    ),
+    Code(
+        "K002", "bad-value", E,
+        "A property's value is malformed: a date that is not a date, a probability outside 0–1, an unknown word.",
+        _HEAD + "prediction a: Cities will plant a million trees.\n  deadline: next spring\na -> c\n",
+        _HEAD + "prediction a: Cities will plant a million trees.\n  deadline: 2030-12-31\na -> c\n",
+        "Dates are written YYYY-MM-DD (or YYYY-MM, or YYYY); probabilities as 0.7 or 70%. "
+        "The message lists the words a property accepts.",
+    ),
+    Code(
+        "K003", "duplicate-property", E,
+        "A claim has the same property twice.",
+        _HEAD + "premise a: Trees cool streets.\n  by: author\n  by: the mayor\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\n  by: the mayor\na -> c\n",
+        "Properties that take several values (tags, evidence) take them as a comma-separated list.",
+    ),
+    Code(
+        "K004", "empty-value", E,
+        "A property has no value.",
+        _HEAD + "premise a: Trees cool streets.\n  quote:\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\n  quote: trees cool the streets\na -> c\n",
+    ),
+    # --- files ---------------------------------------------------------------
+    Code(
+        "F001", "unreadable-file", E,
+        "A file named on the command line cannot be read (it does not exist, or permission is denied).",
+        "",
+        "",
+        "`argmap check` reports it, checks the other files, and exits with status 3.",
+    ),
+    # --- quotes ---------------------------------------------------------------
+    Code(
+        "Q001", "quoted-assumption", W,
+        "An assumption carries a quote, but assumptions are what the text leaves unsaid.",
+        _HEAD + "premise a: Trees cool streets.\nassumption b: Cooler streets are better.\n"
+        "  quote: cooler streets\na + b -> c\n",
+        _HEAD + "premise a: Trees cool streets.\nassumption b: Cooler streets are better.\n"
+        "a + b -> c\n",
+        "If the text says it, it is a premise: change the kind. If it does not, drop the quote.",
+    ),
+]
+
+REGISTRY: dict[str, Code] = {code.code: code for code in _CODES}
+"""Every code argmap can report, by code."""
+
+
+def code(code_id: str) -> Code:
+    """The registry entry for ``code_id``; a KeyError names a code that is not registered."""
+    return REGISTRY[code_id]

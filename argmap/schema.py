@@ -1,0 +1,164 @@
+"""Which properties each claim kind, link and header takes, and what values they accept.
+
+The grammar accepts any ``key: value``; this table decides what is valid, so a
+new property needs a line here, not a grammar change. Each validator returns
+an error message for a bad value, or ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+
+import attrs
+
+from .model import ClaimKind
+
+Validator = Callable[[str], "str | None"]
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_date(value: str) -> datetime.date | None:
+    """An ISO date (YYYY-MM-DD, YYYY-MM or YYYY) as the first day it can mean, or ``None``."""
+    match = _DATE.fullmatch(value.strip())
+    if match is None:
+        return None
+    year, month, day = match.group(1), match.group(2) or "01", match.group(3) or "01"
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def parse_probability(value: str) -> float | None:
+    """``0.7``, ``.7`` or ``70%`` as a float in [0, 1], or ``None``."""
+    text = value.strip()
+    scale = 1.0
+    if text.endswith("%"):
+        text = text[:-1].strip()
+        scale = 100.0
+    try:
+        number = float(text) / scale
+    except ValueError:
+        return None
+    if not (0.0 <= number <= 1.0) or number != number:
+        return None
+    return number
+
+
+def split_list(value: str) -> tuple[str, ...]:
+    """A comma-separated value as a tuple of stripped, non-empty items."""
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
+def _date(value: str) -> str | None:
+    if parse_date(value) is None:
+        return f"'{value}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY (for example 2026-03-31)"
+    return None
+
+
+def _probability(value: str) -> str | None:
+    if parse_probability(value) is None:
+        return f"'{value}' is not a probability: write a number from 0 to 1 (0.7) or a percentage (70%)"
+    return None
+
+
+def one_of(*words: str) -> Validator:
+    """A validator for a closed set of words (case-insensitive)."""
+
+    def check(value: str) -> str | None:
+        if value.strip().lower() in words:
+            return None
+        return f"'{value}' is not one of: " + ", ".join(words)
+
+    check.words = words  # type: ignore[attr-defined]
+    return check
+
+
+def _status(value: str) -> str | None:
+    problem = one_of(*STATUS_WORDS)(value)
+    if problem and value.strip().lower() in ("confirmed", "true", "correct", "came true", "right"):
+        problem += (
+            "; if this is the author's own verdict, write 'claimed: yes' and keep "
+            "'status' for an independent resolution"
+        )
+    return problem
+
+
+def _any(value: str) -> str | None:
+    return None
+
+
+@attrs.frozen
+class PropertySpec:
+    """One property: its key, who may carry it, and how its value is checked."""
+
+    key: str
+    validate: Validator
+    help: str
+    kinds: frozenset[ClaimKind] | None = None
+    """The claim kinds that take it; ``None`` means every kind."""
+
+
+STATEMENT_KINDS = (
+    "fact",
+    "interpretation",
+    "value",
+    "policy",
+    "prediction",
+    "retrodiction",
+    "track-record",
+    "caveat",
+    "definition",
+)
+STATUS_WORDS = ("open", "yes", "no", "partly", "ambiguous", "annulled")
+CLAIMED_WORDS = ("yes", "no", "partly")
+
+_PREDICTION = frozenset({ClaimKind.PREDICTION})
+
+CLAIM_PROPERTIES: dict[str, PropertySpec] = {
+    spec.key: spec
+    for spec in (
+        PropertySpec("quote", _any, "the words of the source text this claim stands for, verbatim"),
+        PropertySpec("by", _any, "who asserts the claim: 'author', or the person the author reports"),
+        PropertySpec("kind", one_of(*STATEMENT_KINDS), "what sort of statement it is"),
+        PropertySpec("basis", _any, "why the claim is believed (data, expert opinion, event, ...)"),
+        PropertySpec("tags", _any, "comma-separated tags"),
+        PropertySpec("note", _any, "a remark of the map's writer; not part of the argument"),
+        PropertySpec("made", _any, "when the prediction was first made (YYYY-MM-DD)", _PREDICTION),
+        PropertySpec("made-in", _any, "where the prediction was first made (a citation)", _PREDICTION),
+        PropertySpec("likelihood", _any, "the likelihood word, as the author wrote it", _PREDICTION),
+        PropertySpec("p", _probability, "an explicit probability, 0 to 1", _PREDICTION),
+        PropertySpec("deadline", _date, "when the prediction must have come true (YYYY-MM-DD)", _PREDICTION),
+        PropertySpec("criteria", _any, "what exactly counts as the prediction coming true", _PREDICTION),
+        PropertySpec("claimed", one_of(*CLAIMED_WORDS), "the author's own verdict", _PREDICTION),
+        PropertySpec("status", _status, "the independent resolution", _PREDICTION),
+        PropertySpec("resolved-on", _date, "when the prediction was resolved (YYYY-MM-DD)", _PREDICTION),
+        PropertySpec("resolved-by", _any, "who resolved the prediction", _PREDICTION),
+        PropertySpec("evidence", _any, "claim ids or citations that settle the prediction", _PREDICTION),
+    )
+}
+"""Properties a claim can carry, by key."""
+
+LINK_PROPERTIES: dict[str, PropertySpec] = {
+    "note": PropertySpec("note", _any, "a remark of the map's writer"),
+}
+"""Properties a link can carry, by key."""
+
+HEADER_FIELDS: dict[str, PropertySpec] = {
+    spec.key: spec
+    for spec in (
+        PropertySpec("title", _any, "the title of the map (usually the text's title)"),
+        PropertySpec("author", _any, "the author of the text"),
+        PropertySpec("source", _any, "the text file the map is a reading of"),
+        PropertySpec("published", _date, "when the text was published (YYYY-MM-DD)"),
+    )
+}
+"""Fields of the file header, by key."""
+
+
+def allowed_for(kind: ClaimKind) -> list[str]:
+    """The property keys a claim of this kind takes, in table order."""
+    return [key for key, spec in CLAIM_PROPERTIES.items() if spec.kinds is None or kind in spec.kinds]
