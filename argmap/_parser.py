@@ -221,7 +221,7 @@ def _line_start(text: str, pos: int) -> int:
 def _raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> NoReturn:
     """Translate a Lark exception into the project's own syntax error."""
     if isinstance(exc, UnexpectedCharacters):
-        pos = exc.pos_in_stream
+        pos = exc.pos_in_stream or 0
         expected = set(exc.allowed or ())
         char = source[pos]
         line_start = _line_start(source, pos)

@@ -135,6 +135,11 @@ def cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 def cmd_codes(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """``argmap codes [CODE]``: explain diagnostic codes."""
+    if args.markdown:
+        from .codes import render_markdown
+
+        stdout.write(render_markdown())
+        return EXIT_OK
     wanted = [code.upper() for code in args.codes] or list(REGISTRY)
     status = EXIT_OK
     for code_id in wanted:
@@ -185,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     codes = commands.add_parser("codes", help="explain diagnostic codes")
     codes.add_argument("codes", nargs="*", metavar="CODE")
+    codes.add_argument("--markdown", action="store_true", help="print the whole diagnostics page (docs/diagnostics.md)")
     codes.set_defaults(handler=cmd_codes)
     return parser
 

@@ -12,7 +12,6 @@ exact place in the file.
 from __future__ import annotations
 
 import enum
-from typing import Union
 
 import attrs
 
@@ -143,7 +142,8 @@ class LinkRef:
     span: Span
 
 
-Target = Union[Ref, LinkRef]
+Target = Ref | LinkRef
+"""What a link points at: a claim, or an inference (for an undercut)."""
 
 
 @attrs.frozen

@@ -138,6 +138,8 @@ class _Resolver:
         self.found: list[Diagnostic] = []
         self.claims: dict[str, Claim] = {}
         self.inferences: list[Inference] = []
+        self.mentioned: set[str] = set()
+        """Ids named in any link, even one dropped for an error: no cascade of warnings."""
         self.inferences_into: dict[tuple[str | None, int | None], list[Inference]] = defaultdict(list)
 
     def report(self, code: str, message: str, span: Span, *notes: Note) -> None:
@@ -306,6 +308,7 @@ class _Resolver:
     # --- links ------------------------------------------------------------------
 
     def known(self, ref: Ref) -> bool:
+        self.mentioned.add(ref.id)
         if ref.id in self.claims:
             return True
         guess = _did_you_mean(ref.id, self.claims)
@@ -322,7 +325,8 @@ class _Resolver:
 
     def find_inference(self, ref: LinkRef) -> int | None:
         """The index of the inference a parenthesised link names, or None (reported)."""
-        if not all([self.known(source) for source in ref.sources]):
+        known = [self.known(source) for source in ref.sources]  # report every unknown id
+        if not all(known):
             return None
         if not ref.linked and len(self.unique_sources(ref.sources)) > 1:
             self.report(
@@ -389,7 +393,8 @@ class _Resolver:
 
     def add_link(self, link: Link) -> None:
         self.check_properties("a link", link.properties, LINK_PROPERTIES, None)
-        sources_ok = all([self.known(ref) for ref in link.sources])
+        known = [self.known(ref) for ref in link.sources]  # report every unknown id
+        sources_ok = all(known)
         target_claim: str | None = None
         target_inference: int | None = None
         if isinstance(link.target, Ref):
@@ -536,7 +541,7 @@ class _Resolver:
         depth = self.depths(main)
         for claim in self.claims.values():
             if claim.id not in touched:
-                if len(self.claims) > 1:
+                if len(self.claims) > 1 and claim.id not in self.mentioned:
                     self.report(
                         "G005",
                         f"'{claim.id}' is not linked to any other claim",
@@ -562,15 +567,13 @@ class _Resolver:
         if main is None:
             return {}
         anchors: dict[str, list[Inference]] = defaultdict(list)
-        anchor_of: list[str] = []
         for inference in self.inferences:
-            if inference.target is not None:
-                anchor = inference.target
-            else:
-                assert inference.target_inference is not None
-                anchor = anchor_of[inference.target_inference]
-            anchor_of.append(anchor)
-            anchors[anchor].append(inference)
+            # The claim an undercut (of an undercut …) ultimately bears on.
+            inner = inference
+            while inner.target is None:
+                assert inner.target_inference is not None
+                inner = self.inferences[inner.target_inference]
+            anchors[inner.target].append(inference)
         depth = {main: 0}
         queue = deque([main])
         while queue:

@@ -1,0 +1,222 @@
+"""The Python API: parse, load, resolve, and what the resolved map derives."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+import attrs
+import pytest
+
+import argmap
+from argmap import ClaimKind, LinkType, Role
+from argmap.model import LinkRef, Span
+
+SUMMIT_LIKE = """\
+title: Trees
+## Reasons
+main conclusion c: Cities should plant more trees.
+premise a: Trees cool streets.
+  quote: trees cool the streets
+assumption b: Cooler streets are worth paying for.
+conclusion m: Trees make cities liveable.
+premise d: Shade lowers energy bills.
+objection o: Trees cost a lot to water.
+premise r: Rainwater can water them for free.
+objection u: Cooler is not the same as better.
+
+a + b -> m
+m, d -> c
+o -x c
+r -x o
+u -x (a + b -> m)
+"""
+
+
+def test_parse_builds_frozen_records_with_tuples() -> None:
+    """The model is frozen attrs records holding tuples, not lists."""
+    doc = argmap.parse(SUMMIT_LIKE, "trees.arg")
+    assert isinstance(doc.claims, tuple) and isinstance(doc.links, tuple)
+    claim = doc.claims[0]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        claim.text = "changed"  # type: ignore[misc]
+    assert claim.kind is ClaimKind.CONCLUSION and claim.main
+    assert doc.header_value("title") == "Trees"
+    assert doc.sections[0].title == "Reasons"
+    assert all(c.section == 0 for c in doc.claims)
+
+
+def test_no_lark_type_leaves_the_parser() -> None:
+    """Every value reachable from a Document is a model record, enum or builtin — never a Lark object."""
+    doc = argmap.parse(SUMMIT_LIKE)
+    seen = 0
+
+    def walk(value: object) -> None:
+        nonlocal seen
+        seen += 1
+        assert "lark" not in type(value).__module__, type(value)
+        if attrs.has(type(value)):
+            for field in attrs.fields(type(value)):
+                walk(getattr(value, field.name))
+        elif isinstance(value, tuple):
+            for item in value:
+                walk(item)
+        else:
+            assert isinstance(value, (str, int, bool, type(None), enum.Enum)), type(value)
+            if isinstance(value, str):
+                assert type(value) is str
+
+    walk(doc)
+    assert seen > 100
+
+
+def test_spans_are_exact() -> None:
+    """Claims, ids, properties and link refs carry 1-based line/column and 0-based offsets."""
+    doc = argmap.parse(SUMMIT_LIKE, "trees.arg")
+    a = doc.claims[1]
+    assert a.id_span == Span("trees.arg", 4, 9, 4, 10, SUMMIT_LIKE.index("a: Trees"), SUMMIT_LIKE.index("a: Trees") + 1)
+    quote = a.get("quote")
+    assert quote is not None
+    assert (quote.key_span.line, quote.key_span.column) == (5, 3)
+    assert SUMMIT_LIKE[quote.value_span.start : quote.value_span.end] == "trees cool the streets"
+    undercut = doc.links[-1]
+    assert isinstance(undercut.target, LinkRef)
+    assert SUMMIT_LIKE[undercut.target.span.start : undercut.target.span.end] == "(a + b -> m)"
+
+
+def test_crlf_bom_and_tabs_keep_columns_right() -> None:
+    """CRLF line ends, a byte-order mark and tab indentation parse, and columns count characters."""
+    text = "\ufeffmain conclusion c: Trees help.\r\npremise a: Shade\r\n\tquote: shade\r\na -> c"
+    doc = argmap.parse(text)
+    assert doc.claims[1].get("quote") is not None
+    assert doc.claims[1].text == "Shade"
+    assert doc.links[0].span.line == 4
+    assert argmap.resolve(doc).ok
+
+
+def test_multiline_text_escapes_and_comments() -> None:
+    """Continuation lines join with a space; \\# is a literal #; C# stays; a spaced # starts a comment."""
+    doc = argmap.parse(
+        "premise a: We use C# and \\#hashtags  # comment\n"
+        "  and more words  # another comment\n"
+        "  quote: first part\n"
+        "    second part\n"
+        "  by: C:\\Users\\ann\n"
+    )
+    claim = doc.claims[0]
+    assert claim.text == "We use C# and #hashtags and more words"
+    assert claim.properties[0].value == "first part second part"
+    assert claim.properties[1].value == "C:\\Users\\ann"
+
+
+def test_unicode_text_and_ids() -> None:
+    """Curly quotes, em dashes, CJK and Cyrillic survive in text; ids may be non-ASCII words."""
+    text = "main conclusion вывод: “习近平 and Путин” — agree.\npremise été: Ça va.\nété -> вывод\n"
+    amap = argmap.resolve(argmap.parse(text))
+    assert amap.ok
+    assert amap.claim("вывод").text == "“习近平 and Путин” — agree."
+
+
+def test_roles_and_depth_are_derived_from_the_graph() -> None:
+    """Main, intermediate, basic premises, objections, rebuttals and undercuts come from the links."""
+    amap = argmap.resolve(argmap.parse(SUMMIT_LIKE))
+    assert amap.ok, amap.diagnostics
+    assert amap.main == "c"
+    assert amap.roles["c"] == {Role.MAIN}
+    assert amap.roles["m"] == {Role.INTERMEDIATE}
+    assert amap.roles["a"] == {Role.BASIC_PREMISE}
+    assert amap.roles["o"] == {Role.OBJECTION}
+    assert amap.roles["r"] == {Role.REBUTTAL}
+    assert amap.roles["u"] == {Role.UNDERCUT}
+    assert [c.id for c in amap.claims_with(Role.BASIC_PREMISE)] == ["a", "b", "d"]
+    assert dict(amap.depth) == {"c": 0, "m": 1, "d": 1, "o": 1, "a": 2, "b": 2, "u": 2, "r": 2}
+
+
+def test_inferences_split_convergent_and_keep_linked_together() -> None:
+    """`m, d -> c` is two inferences; `a + b -> m` is one; the undercut targets the linked one."""
+    amap = argmap.resolve(argmap.parse(SUMMIT_LIKE))
+    shapes = [(i.premises, i.type, i.target, i.target_inference) for i in amap.inferences]
+    assert shapes == [
+        (("a", "b"), LinkType.SUPPORT, "m", None),
+        (("m",), LinkType.SUPPORT, "c", None),
+        (("d",), LinkType.SUPPORT, "c", None),
+        (("o",), LinkType.ATTACK, "c", None),
+        (("r",), LinkType.ATTACK, "o", None),
+        (("u",), LinkType.ATTACK, None, 0),
+    ]
+    assert amap.inferences[5].is_undercut
+
+
+def test_undercut_of_an_undercut_written_before_it() -> None:
+    """An undercut may attack an undercut, in any order of lines."""
+    text = (
+        "main conclusion c: C.\npremise a: A.\nobjection u: U.\nobjection v: V.\n"
+        "v -x (u -x (a -> c))\nu -x (a -> c)\na -> c\n"
+    )
+    amap = argmap.resolve(argmap.parse(text))
+    assert amap.ok, amap.diagnostics
+    assert amap.roles["v"] == {Role.UNDERCUT}
+    assert amap.depth["v"] == 1
+
+
+def test_cycle_message_prints_the_circle() -> None:
+    """A support cycle is reported once, with the circle spelled out."""
+    text = "main conclusion c: C.\nconclusion a: A.\nconclusion b: B.\nconclusion d: D.\na -> b\nb -> d\nd -> a\na -> c\n"
+    amap = argmap.resolve(argmap.parse(text))
+    cycles = [d for d in amap.diagnostics if d.code == "G002"]
+    assert len(cycles) == 1
+    assert "a → b → d → a" in cycles[0].message
+
+
+def test_resolver_never_raises_on_a_long_chain() -> None:
+    """A chain of 10,000 supports resolves with no recursion error, and depth counts down the chain."""
+    n = 10_000
+    lines = ["main conclusion c0: Claim 0."]
+    lines += [f"premise c{i}: Claim {i}." for i in range(1, n)]
+    lines += [f"c{i} -> c{i - 1}" for i in range(1, n)]
+    amap = argmap.resolve(argmap.parse("\n".join(lines)))
+    assert amap.ok and not amap.warnings
+    assert amap.depth[f"c{n - 1}"] == n - 1
+
+
+def test_resolver_handles_a_long_cycle() -> None:
+    """A 10,000-claim circle is found without recursion and printed from its first claim."""
+    n = 10_000
+    lines = ["main conclusion m: M."] + [f"conclusion c{i}: Claim {i}." for i in range(n)]
+    lines += [f"c{i} -> c{(i + 1) % n}" for i in range(n)] + ["c0 -> m"]
+    amap = argmap.resolve(argmap.parse("\n".join(lines)))
+    (cycle,) = [d for d in amap.diagnostics if d.code == "G002"]
+    assert cycle.message.startswith("circular reasoning: c0 → c1 → c2")
+
+
+def test_map_of_10000_claims() -> None:
+    """A broad map of 10,000 claims resolves cleanly."""
+    n = 10_000
+    lines = ["main conclusion c0: Claim 0."]
+    lines += [f"premise c{i}: Claim number {i}.\n  by: author" for i in range(1, n)]
+    lines += [f"c{i} -> c{(i - 1) // 3}" for i in range(1, n)]
+    amap = argmap.resolve(argmap.parse("\n".join(lines)))
+    assert amap.ok and not amap.warnings
+    assert len(amap.claims) == n and len(amap.inferences) == n - 1
+
+
+def test_load_reads_files_and_reports_bad_utf8(tmp_path: Path) -> None:
+    """load() reads UTF-8 files; a file that is not UTF-8 is a syntax error pointing at the byte."""
+    good = tmp_path / "good.arg"
+    good.write_text("main conclusion c: Café.\n", encoding="utf-8")
+    assert argmap.load(good).claims[0].text == "Café."
+    bad = tmp_path / "bad.arg"
+    bad.write_bytes(b"main conclusion c: Caf\xe9.\n")
+    with pytest.raises(argmap.ArgmapSyntaxError) as caught:
+        argmap.load(bad)
+    diagnostic = caught.value.diagnostic
+    assert (diagnostic.code, diagnostic.span.line, diagnostic.span.column) == ("S004", 1, 23)
+
+
+def test_check_helper_and_repr_of_errors(tmp_path: Path) -> None:
+    """argmap.check() loads and resolves; the syntax error's str() is a one-line location."""
+    path = tmp_path / "x.arg"
+    path.write_text("main conclusion c: C.\npremise a: A.\na -> c\n", encoding="utf-8")
+    assert argmap.check(str(path)).ok
+    with pytest.raises(argmap.ArgmapSyntaxError, match=r"^<string>:1:11: .*\[S007\]$"):
+        argmap.parse("premise a text")

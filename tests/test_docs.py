@@ -1,0 +1,55 @@
+"""The documentation cannot drift from the code: the diagnostics page and the registry."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from argmap.codes import REGISTRY, render_markdown, run_example
+from argmap.diagnostics import Severity
+
+from .conftest import ROOT
+
+
+def test_diagnostics_page_is_generated_from_the_registry() -> None:
+    """docs/diagnostics.md equals what `argmap codes --markdown` prints now."""
+    page = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    assert page == render_markdown(), "run: argmap codes --markdown > docs/diagnostics.md"
+
+
+@pytest.mark.parametrize("code", [c for c in REGISTRY if REGISTRY[c].bad], ids=str)
+def test_each_bad_example_produces_its_code_and_the_fix_is_clean(code: str) -> None:
+    """Every documented bad example triggers its code; its fix triggers nothing at all."""
+    entry = REGISTRY[code]
+    assert code in [found for found, _ in run_example(entry.bad)]
+    assert run_example(entry.fix) == []
+
+
+def test_codes_are_well_formed_and_names_unique() -> None:
+    """Codes look like S001 and every name is a unique kebab-case word."""
+    names = [entry.name for entry in REGISTRY.values()]
+    assert len(set(names)) == len(names)
+    for code, entry in REGISTRY.items():
+        assert re.fullmatch(r"[A-Z]\d{3}", code)
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", entry.name)
+        assert entry.summary.endswith(".")
+        assert isinstance(entry.severity, Severity)
+
+
+def test_every_code_the_source_reports_is_registered() -> None:
+    """A code used in argmap/ but missing from the registry would crash at run time."""
+    used: set[str] = set()
+    for path in (ROOT / "argmap").rglob("*.py"):
+        used.update(re.findall(r"\"([SNGHKFQPCT]\d{3})\"", path.read_text(encoding="utf-8")))
+    assert used <= set(REGISTRY), used - set(REGISTRY)
+
+
+def test_language_reference_mentions_every_kind_and_property() -> None:
+    """docs/language.md documents every claim kind, property and header field."""
+    from argmap.model import ClaimKind
+    from argmap.schema import CLAIM_PROPERTIES, HEADER_FIELDS, LINK_PROPERTIES
+
+    page = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
+    for word in [k.value for k in ClaimKind] + list(CLAIM_PROPERTIES) + list(HEADER_FIELDS) + list(LINK_PROPERTIES):
+        assert f"`{word}`" in page, word

@@ -1,0 +1,93 @@
+"""Property tests: on any input, the parser and resolver fail only in the project's own way."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap._parser import decode
+
+from .conftest import ROOT
+
+# Pieces of the language, so generated text is often almost valid: that is where bugs hide.
+_PIECES = [
+    "premise", "conclusion", "main", "assumption", "objection", "prediction", "a", "b", "c",
+    ":", " ", "  ", "\t", "\n", "\r\n", "->", "-x", "+", ",", "(", ")", "#", "##", "\\", "\\#",
+    "quote:", "status: open", "p: 1.5", "“", "—", "习近平", "\x00", "\r", "é", "<b>", "&",
+]
+_ALMOST_ARG = st.lists(st.sampled_from(_PIECES) | st.text(max_size=4), max_size=40).map("".join)
+_EXAMPLES = sorted((ROOT / "examples").rglob("*.arg")) + sorted((ROOT / "tests" / "cases" / "valid").rglob("*.arg"))
+
+
+def _parse_or_syntax_error(text: str) -> None:
+    try:
+        document = argmap.parse(text, "fuzz.arg")
+    except argmap.ArgmapSyntaxError as exc:
+        diagnostic = exc.diagnostic
+        assert diagnostic.code.startswith("S")
+        assert 1 <= diagnostic.span.line <= text.count("\n") + 2
+        assert diagnostic.span.column >= 1
+        assert exc.format().startswith("fuzz.arg:")
+        return
+    amap = argmap.resolve(document)
+    for diagnostic in amap.diagnostics:
+        assert diagnostic.span.line >= 1 and diagnostic.span.column >= 1
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+@example("")
+@example("\ufeff")
+@example("premise a: x\n  \n")
+@example("a -> (")
+def test_arbitrary_text_raises_only_the_project_syntax_error(text: str) -> None:
+    """Any Unicode text either parses and resolves, or raises ArgmapSyntaxError with a position."""
+    _parse_or_syntax_error(text)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_ALMOST_ARG)
+def test_almost_valid_text_raises_only_the_project_syntax_error(text: str) -> None:
+    """Text built from the language's own pieces never escapes as another exception."""
+    _parse_or_syntax_error(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes_decode_or_report_s004(data: bytes) -> None:
+    """Any bytes either decode as UTF-8 and parse, or give a project error with a position."""
+    try:
+        text = decode(data, "fuzz.arg")
+    except argmap.ArgmapSyntaxError as exc:
+        assert exc.diagnostic.code == "S004"
+        return
+    _parse_or_syntax_error(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(_EXAMPLES) if _EXAMPLES else st.nothing(),
+    st.data(),
+)
+def test_mutated_examples_fail_only_in_the_project_way(path: object, data: st.DataObject) -> None:
+    """Deleting, duplicating or swapping lines of real files, or truncating them, never crashes."""
+    assert hasattr(path, "read_text")
+    lines = path.read_text(encoding="utf-8").split("\n")  # type: ignore[attr-defined]
+    operation = data.draw(st.sampled_from(["delete", "duplicate", "swap", "truncate", "insert"]))
+    if operation == "truncate":
+        text = "\n".join(lines)
+        text = text[: data.draw(st.integers(0, len(text)))]
+    else:
+        i = data.draw(st.integers(0, len(lines) - 1))
+        j = data.draw(st.integers(0, len(lines) - 1))
+        if operation == "delete":
+            del lines[i]
+        elif operation == "duplicate":
+            lines.insert(j, lines[i])
+        elif operation == "swap":
+            lines[i], lines[j] = lines[j], lines[i]
+        else:
+            lines.insert(i, data.draw(st.text(max_size=10)))
+        text = "\n".join(lines)
+    _parse_or_syntax_error(text)
