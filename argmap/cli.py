@@ -154,6 +154,30 @@ def cmd_codes(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return status
 
 
+def cmd_predictions(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """``argmap predictions FILE...``: the predictions table and each author's track record."""
+    from . import predictions as pr
+    from .scales import DEFAULT_SCALE
+
+    results = [check_one(path) for path in args.files]
+    failed = [r for r in results if r.map is None or not r.map.ok]
+    if failed:
+        _print_text(failed, stderr, quiet=True)
+    maps = [(r.map.document, r.map.claims) for r in results if r.map is not None]
+    scale = args.scale or (pr.scale_of(maps[0][0]) if maps else DEFAULT_SCALE)
+    found = pr.collect(maps)
+    if args.format == "json":
+        json.dump(pr.report_data(found, scale), stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+    elif args.format == "csv":
+        stdout.write(pr.report_csv(found, scale))
+    else:
+        stdout.write(pr.report_text(found, scale, markdown=args.format == "markdown"))
+    if any(r.unreadable for r in results):
+        return EXIT_ENVIRONMENT
+    return EXIT_ERRORS if failed else EXIT_OK
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with status 2 through an exception we can catch in tests."""
 
@@ -187,6 +211,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     check.set_defaults(handler=cmd_check)
+
+    predictions = commands.add_parser(
+        "predictions",
+        help="list predictions and score each author's track record",
+        description="Collect the predictions in .arg files: a table, then per author the counts, "
+        "Brier and log scores under each likelihood scale, a calibration table, and what is "
+        "unscorable and why. Files with errors are reported and their predictions still listed.",
+    )
+    predictions.add_argument("files", nargs="+", metavar="FILE")
+    predictions.add_argument(
+        "--format", choices=("text", "json", "csv", "markdown"), default="text", help="output format"
+    )
+    predictions.add_argument(
+        "--scale",
+        choices=("icd203", "kent", "ipcc-ar5"),
+        help="the scale for reading likelihood words (default: the first file's 'scale:', else icd203)",
+    )
+    predictions.set_defaults(handler=cmd_predictions)
 
     codes = commands.add_parser("codes", help="explain diagnostic codes")
     codes.add_argument("codes", nargs="*", metavar="CODE")

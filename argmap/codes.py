@@ -40,6 +40,10 @@ class Code:
 
 
 _HEAD = "main conclusion c: Cities should plant more trees.\n"
+_SCORABLE = (
+    "  made: 2024-05-01\n  deadline: 2030-12-31\n"
+    "  criteria: Official counts show more street trees than in 2024.\n"
+)
 
 _CODES = [
     # --- syntax --------------------------------------------------------------
@@ -218,6 +222,9 @@ _CODES = [
         "premise d: Trees need water.\na -> c\nd -> b\n",
         _HEAD + "premise a: Trees cool streets.\npremise b: Shade saves energy.\n"
         "premise d: Trees need water.\na -> c\nb -> c\nd -x c\n",
+        "Every claim should be part of the argument for the main conclusion. One exception "
+        "is not reported: a side conclusion, a claim the text draws from the reasons of its "
+        "main argument (for example a recommendation) that is not itself a reason for anything.",
     ),
     Code(
         "G007", "idle-objection", W,
@@ -283,7 +290,7 @@ _CODES = [
         "A header line (`key: value` at the left margin) has a key argmap does not know.",
         "titel: Trees\n" + _HEAD,
         "title: Trees\n" + _HEAD,
-        "Header fields are title, author, source, published, scale, mode and lint. "
+        "Header fields are listed in docs/language.md. "
         "Properties of a claim are indented under it.",
     ),
     Code(
@@ -304,8 +311,10 @@ _CODES = [
     Code(
         "K002", "bad-value", E,
         "A property's value is malformed: a date that is not a date, a probability outside 0–1, an unknown word.",
-        _HEAD + "prediction a: Cities will plant a million trees.\n  deadline: next spring\na -> c\n",
-        _HEAD + "prediction a: Cities will plant a million trees.\n  deadline: 2030-12-31\na -> c\n",
+        _HEAD + "prediction a: Cities will plant a million trees.\n  made: 2024-05-01\n"
+        "  deadline: next spring\n  criteria: Official counts show a million new trees.\na -> c\n",
+        _HEAD + "prediction a: Cities will plant a million trees.\n  made: 2024-05-01\n"
+        "  deadline: 2030-12-31\n  criteria: Official counts show a million new trees.\na -> c\n",
         "Dates are written YYYY-MM-DD (or YYYY-MM, or YYYY); probabilities as 0.7 or 70%. "
         "The message lists the words a property accepts.",
     ),
@@ -339,6 +348,95 @@ _CODES = [
         _HEAD + "premise a: Trees cool streets.\nassumption b: Cooler streets are better.\n"
         "a + b -> c\n",
         "If the text says it, it is a premise: change the kind. If it does not, drop the quote.",
+    ),
+    # --- predictions -----------------------------------------------------------
+    Code(
+        "P001", "made-not-absolute", W,
+        "A prediction does not say, as a date, when it was made: it cannot be scored.",
+        _HEAD + "prediction a: Cities will plant a million trees by 2030.\n  made: before the election\n"
+        "  deadline: 2030-12-31\n  criteria: Official counts show a million new street trees.\na -> c\n",
+        _HEAD + "prediction a: Cities will plant a million trees by 2030.\n  made: 2024-05-01\n"
+        "  deadline: 2030-12-31\n  criteria: Official counts show a million new street trees.\na -> c\n",
+        "A forecast is scored against what was knowable when it was made, so the date matters. "
+        "Write the date of the text where it first appeared (`made: 2024-05-01`), or an upper "
+        "bound (`made: before 2024-06-01`). Relative dates (\"before the summit\") and a missing "
+        "date both make it unscorable.",
+    ),
+    Code(
+        "P002", "no-deadline-or-criteria", W,
+        "A prediction has no deadline or no resolution criteria: it cannot be scored as written.",
+        _HEAD + "prediction a: Cities will plant more trees.\n  made: 2024-05-01\na -> c\n",
+        _HEAD + "prediction a: Cities will plant more trees.\n  made: 2024-05-01\n"
+        "  deadline: 2030-12-31\n  criteria: Official counts show more street trees than in 2024.\na -> c\n",
+        "\"Will X happen?\" needs \"by when?\" and \"what exactly counts?\". Most opinion "
+        "pieces leave both out; adding them is the operationalisation exercise.",
+    ),
+    Code(
+        "P003", "unknown-likelihood-word", W,
+        "A likelihood word that no scale knows and that is not a known unquantified word.",
+        _HEAD + "prediction a: Cities will plant more trees.\n  likelihood: bound to\n  made: 2024-05-01\n"
+        "  deadline: 2030-12-31\n  criteria: Official counts show more trees.\na -> c\n",
+        _HEAD + "prediction a: Cities will plant more trees.\n  likelihood: bound to\n  p: 0.9\n"
+        "  made: 2024-05-01\n  deadline: 2030-12-31\n  criteria: Official counts show more trees.\na -> c\n",
+        "Keep the author's word verbatim; argmap cannot put a number on it. Add an explicit "
+        "`p:` if you know what the author meant: the word is then kept as written and `p` is "
+        "scored, so P003 no longer applies. The scales and "
+        "their words are in docs/predictions.md.",
+    ),
+    Code(
+        "P004", "resolved-without-evidence", E,
+        "A prediction is resolved (yes, no, partly, ambiguous, annulled) but names no evidence.",
+        _HEAD + "prediction a: Cities will plant more trees.\n" + _SCORABLE + "  status: yes\n  resolved-on: 2031-01-10\n"
+        "a -> c\n",
+        _HEAD + "prediction a: Cities will plant more trees.\n" + _SCORABLE + "  status: yes\n  resolved-on: 2031-01-10\n"
+        "  evidence: City tree census 2030\na -> c\n",
+        "A resolution is only as good as its evidence: claim ids in this map, or citations.",
+    ),
+    Code(
+        "P005", "resolved-without-date", E,
+        "A prediction is resolved but does not say when.",
+        _HEAD + "prediction a: Cities will plant more trees.\n" + _SCORABLE + "  status: yes\n"
+        "  evidence: City tree census 2030\na -> c\n",
+        _HEAD + "prediction a: Cities will plant more trees.\n" + _SCORABLE + "  status: yes\n  resolved-on: 2031-01-10\n"
+        "  evidence: City tree census 2030\na -> c\n",
+    ),
+    Code(
+        "P006", "settled-no-too-early", W,
+        "A prediction is resolved `no` before its deadline has passed.",
+        _HEAD + "prediction a: Cities will plant more trees.\n" + _SCORABLE + "  status: no\n"
+        "  resolved-on: 2025-01-10\n  evidence: City tree census 2024\na -> c\n",
+        _HEAD + "prediction a: Cities will plant more trees.\n" + _SCORABLE + "  status: open\n"
+        "a -> c\n",
+        "Until the deadline the event can still happen, so \"no\" cannot be settled early "
+        "(\"yes\" can: the event happened).",
+    ),
+    Code(
+        "P007", "self-graded", I,
+        "The author grades his own prediction (`claimed`) and no one has resolved it independently.",
+        _HEAD + "prediction a: Cities will plant more trees.\n" + _SCORABLE + "  claimed: yes\na -> c\n",
+        _HEAD + "prediction a: Cities will plant more trees.\n" + _SCORABLE + "  claimed: yes\n  status: yes\n"
+        "  resolved-on: 2031-01-10\n  evidence: City tree census 2030\na -> c\n",
+        "Self-graded track records flatter their authors. The map shows the prediction as "
+        "self-graded until an independent `status` with evidence is added.",
+    ),
+    Code(
+        "P008", "evidence-id-misspelt", W,
+        "An evidence item looks like a misspelt claim id.",
+        _HEAD + "premise census: The 2030 census counts 12,000 new trees.\n"
+        "prediction a: Cities will plant more trees.\n" + _SCORABLE + "  status: yes\n  resolved-on: 2031-01-10\n"
+        "  evidence: censsus\na -> c\ncensus -> a\n",
+        _HEAD + "premise census: The 2030 census counts 12,000 new trees.\n"
+        "prediction a: Cities will plant more trees.\n" + _SCORABLE + "  status: yes\n  resolved-on: 2031-01-10\n"
+        "  evidence: census\na -> c\ncensus -> a\n",
+    ),
+    Code(
+        "P009", "compound-prediction", I,
+        "A prediction joins two outcomes (\"will X and Y\"): each could come true without the other.",
+        _HEAD + "prediction a: Cities will plant more trees and cut parking.\n" + _SCORABLE + "a -> c\n",
+        _HEAD + "prediction a: Cities will plant more trees.\n" + _SCORABLE + "prediction b: Cities will cut parking.\n" + _SCORABLE
+        + "a, b -> c\n",
+        "Split it into one prediction per outcome, so that each can be resolved on its own. "
+        "(A heuristic: it looks for a second verb after 'and' in a forecast.)",
     ),
 ]
 

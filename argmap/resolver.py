@@ -7,6 +7,7 @@ graph walks are iterative, so maps of any depth resolve without recursion.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import enum
 import re
@@ -133,11 +134,14 @@ def _did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
 
 
 class _Resolver:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, today: datetime.date) -> None:
         self.doc = document
+        self.today = today
         self.found: list[Diagnostic] = []
         self.claims: dict[str, Claim] = {}
         self.inferences: list[Inference] = []
+        self.attack_sources: set[str] = set()
+        """Ids written before a '-x', even in a link dropped for an error."""
         self.mentioned: set[str] = set()
         """Ids named in any link, even one dropped for an error: no cascade of warnings."""
         self.inferences_into: dict[tuple[str | None, int | None], list[Inference]] = defaultdict(list)
@@ -393,6 +397,8 @@ class _Resolver:
 
     def add_link(self, link: Link) -> None:
         self.check_properties("a link", link.properties, LINK_PROPERTIES, None)
+        if link.type is LinkType.ATTACK:
+            self.attack_sources.update(ref.id for ref in link.sources)
         known = [self.known(ref) for ref in link.sources]  # report every unknown id
         sources_ok = all(known)
         target_claim: str | None = None
@@ -548,19 +554,40 @@ class _Resolver:
                         claim.id_span,
                         Note(f"link it: '{claim.id} -> other' or '{claim.id} -x other'"),
                     )
-            elif main is not None and claim.id not in depth:
+            elif main is not None and claim.id not in depth and not self.side_conclusion(claim.id, depth):
                 self.report(
                     "G006",
                     f"'{claim.id}' does not lead to the main conclusion '{main}'",
                     claim.id_span,
                 )
-            if claim.kind is ClaimKind.OBJECTION and claim.id not in attackers | undercutters:
+            if claim.kind is ClaimKind.OBJECTION and claim.id not in self.attack_sources:
                 self.report(
                     "G007",
                     f"objection '{claim.id}' attacks nothing: draw its attack with '-x'",
                     claim.kind_span,
                 )
         return {key: frozenset(value) for key, value in roles.items()}, depth
+
+    def side_conclusion(self, claim_id: str, depth: Mapping[str, int]) -> bool:
+        """True for a claim drawn from the main argument's claims that is not itself a reason.
+
+        A text may draw a second conclusion (a recommendation, say) from the
+        reasons it gives for its thesis; that claim does not lead to the main
+        conclusion, and should not.
+        """
+        supports_something = False
+        drawn_from_argument = False
+        for inference in self.inferences:
+            if claim_id in inference.premises:
+                supports_something = True
+                break
+            if (
+                inference.target == claim_id
+                and inference.type is LinkType.SUPPORT
+                and any(premise in depth for premise in inference.premises)
+            ):
+                drawn_from_argument = True
+        return drawn_from_argument and not supports_something
 
     def depths(self, main: str | None) -> dict[str, int]:
         """Breadth-first from the main conclusion, against the direction of the links."""
@@ -591,6 +618,9 @@ class _Resolver:
         main = self.check_main()
         self.collect_links()
         self.check_cycles()
+        from .predictions import check_predictions
+
+        check_predictions(self.claims.values(), self.doc, self.report, self.today, set(self.claims))
         roles, depth = self.derive(main)
         if not self.doc.claims:
             span = self.doc.header[0].span if self.doc.header else Span(self.doc.path, 1, 1, 1, 1, 0, 0)
@@ -695,6 +725,10 @@ def _cycle_from(
     raise AssertionError("a strongly connected component has a cycle")  # pragma: no cover
 
 
-def resolve(document: Document) -> ArgumentMap:
-    """Resolve a parsed document: bind ids, check links, derive roles."""
-    return _Resolver(document).run()
+def resolve(document: Document, *, today: datetime.date | None = None) -> ArgumentMap:
+    """Resolve a parsed document: bind ids, check links, derive roles.
+
+    ``today`` is the date prediction checks compare deadlines with (default:
+    the system's date); pass one to make results independent of the calendar.
+    """
+    return _Resolver(document, today or datetime.date.today()).run()

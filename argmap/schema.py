@@ -154,6 +154,11 @@ HEADER_FIELDS: dict[str, PropertySpec] = {
         PropertySpec("author", _any, "the author of the text"),
         PropertySpec("source", _any, "the text file the map is a reading of"),
         PropertySpec("published", _date, "when the text was published (YYYY-MM-DD)"),
+        PropertySpec(
+            "scale",
+            one_of("icd203", "kent", "ipcc-ar5"),
+            "the table that reads likelihood words as probabilities (default icd203)",
+        ),
     )
 }
 """Fields of the file header, by key."""
