@@ -69,6 +69,7 @@ def parse(text: str, path: str = "<string>") -> Document:
     _check_characters(text, path)
     if not text.strip():
         _fail(text, path, "S005", "the file is empty: an .arg file needs at least one claim", 0, 0)
+    _check_layout(text, path)
     source = text if text.endswith("\n") else text + "\n"
     try:
         tree = _parser().parse(source)
@@ -77,24 +78,58 @@ def parse(text: str, path: str = "<string>") -> Document:
     return _Builder(text, path).document(tree)
 
 
+_INDENTED_STATEMENT = re.compile(
+    r"^([ \t]+)(?:(?:main[ \t]+)?(?:" + "|".join(KIND_WORDS) + r")[ \t]+[^\W\d][\w-]*[ \t]*:"
+    r"|[^\W\d]\w*(?:-\w+)*(?:[ \t]*[,+][ \t]*[^\W\d]\w*(?:-\w+)*)*[ \t]*(?:->|-x)[ \t]*"
+    r"(?:[^\W\d]\w*(?:-\w+)*|\()[^\n]*$)",
+    re.MULTILINE,
+)
+
+
+def _check_layout(text: str, path: str) -> None:
+    """Indentation mistakes the grammar would silently accept as text."""
+    first = re.search(r"^(?![ \t]*(?:#(?!#)[^\n]*)?\r?$)([ \t]*)\S", text, re.MULTILINE)
+    if first is not None and first.group(1):
+        _fail(
+            text,
+            path,
+            "S010",
+            "the first line is indented, but there is no claim or link above it for it to "
+            "belong to; claims, links, header fields and headings start at the left margin",
+            first.start(),
+            first.end(1),
+        )
+    for match in _INDENTED_STATEMENT.finditer(text):
+        _fail(
+            text,
+            path,
+            "S014",
+            "this indented line looks like a claim or a link, but indented lines continue the "
+            "claim above as text: move it to the left margin",
+            match.start(),
+            match.end(1),
+        )
+
+
 def decode(data: bytes, path: str) -> str:
     """Bytes to text: UTF-8 with an optional byte-order mark, or an S004 error."""
+    bom = b"\xef\xbb\xbf"
+    body = data[len(bom) :] if data.startswith(bom) else data
     try:
-        return data.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        good = data[: exc.start].decode("utf-8-sig", errors="replace")
-        rest = data[exc.start :].decode("utf-8", errors="replace")
-        shown = good + rest
+        good = body[: exc.start].decode("utf-8", errors="replace")
+        shown = good + body[exc.start :].decode("utf-8", errors="replace")
         offset = len(good)
-        _fail(
-            shown,
-            path,
-            "S004",
-            f"the file is not UTF-8: byte 0x{data[exc.start]:02X} cannot start or continue a "
-            "character (save the file as UTF-8)",
-            offset,
-            offset + 1,
-        )
+        if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+            message = "the file is UTF-16, not UTF-8: save it as UTF-8"
+            offset = 0
+        else:
+            message = (
+                f"the file is not UTF-8: byte 0x{body[exc.start]:02X} cannot start or continue a "
+                "character (save the file as UTF-8)"
+            )
+        _fail(shown, path, "S004", message, offset, offset + 1)
 
 
 def load(path: str | Path) -> Document:
@@ -136,7 +171,7 @@ def _check_characters(text: str, path: str) -> None:
     if char == "\r":
         what = "a carriage return (U+000D) that is not followed by a line feed"
     else:
-        name = unicodedata.name(char, "") or {0: "NUL"}.get(ord(char), "a control character")
+        name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "a control character")
         what = f"the control character U+{ord(char):04X} ({name})"
     _fail(
         text,
@@ -147,6 +182,17 @@ def _check_characters(text: str, path: str) -> None:
         match.end(),
     )
 
+
+_CONTROL_NAMES = {
+    0x00: "NUL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0B: "VERTICAL TAB",
+    0x0C: "FORM FEED",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE",
+}
 
 _TERMINAL_WORDS = {
     "ID": "a claim id",
@@ -234,6 +280,16 @@ def _raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> 
             and (char.isalpha() or char == "_")
         ):
             _unknown_keyword(text, path, line_start, line_start + first_word.end(), first_word.group())
+        if expected == {"COLON"} and char == "-":
+            _fail(
+                text,
+                path,
+                "S001",
+                "an id cannot end with '-' or contain '--': hyphens go between letters or digits "
+                "(gas-supplier)",
+                pos,
+                pos + 1,
+            )
         if expected == {"COLON"}:
             _fail(text, path, "S007", "expected ':' after the claim id, before its text", pos, pos + 1)
         shown = "a space" if char in " \t" else repr(char)
@@ -251,16 +307,37 @@ def _raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> 
         start = token.start_pos if token.start_pos is not None else len(text)
         end = token.end_pos if token.end_pos is not None else start
         if token.type in ("_NL", "_INDENT"):
-            # Point at the end of the line the token ends, not at the newline run.
-            end = start
+            # Point at the end of the line's content, before any comment, not at the newline run.
             rest = source[start:]
             at_eof = not rest.strip()
+            start = end = _content_end(source, start)
         else:
             at_eof = token.type == "$END"
         previous = _previous_token(exc)
+        if "RPAR" in expected and token.type in ("_NL", "_INDENT", "$END"):
+            _fail(
+                text,
+                path,
+                "S009",
+                "the '(' of this inference is never closed: expected ')'",
+                start,
+                start,
+            )
         if token.type == "_INDENT" and "_INDENT" not in expected:
             indent_at = token.end_pos if token.end_pos is not None else start
             line_begin = _line_start(source, indent_at)
+            statement = _line_start(source, start)
+            no_id = re.match(r"(main[ \t]+)?(" + "|".join(KIND_WORDS) + r")[ \t]*:", source[statement:])
+            if no_id is not None:
+                kind = no_id.group(2)
+                _fail(
+                    text,
+                    path,
+                    "S008",
+                    f"this {kind} has no id: write '{kind} ID: text', for example '{kind} p1: ...'",
+                    statement,
+                    statement + no_id.end() - 1,
+                )
             _fail(
                 text,
                 path,
@@ -285,17 +362,31 @@ def _raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> 
                     start,
                     end,
                 )
-        if expected == {"COLON"} and previous is not None and previous.type == "ID":
-            _fail(text, path, "S007", "expected ':' after the claim id, before its text", start, max(end, start + 1))
-        if "RPAR" in expected and token.type in ("_NL", "_INDENT", "$END"):
+        if previous is not None and previous.type == "MAIN" and expected <= _KIND_TERMINALS | {"KIND"}:
+            word = re.match(r"[^\W\d][\w-]*", source[start:])
+            if word is not None:
+                _unknown_keyword(text, path, start, start + word.end(), word.group())
+        if previous is not None and previous.type.lower() in KIND_WORDS and source[start] == ":":
             _fail(
                 text,
                 path,
-                "S009",
-                "the '(' of this inference is never closed: expected ')'",
+                "S008",
+                f"this {previous.type.lower()} has no id: write '{previous.type.lower()} ID: text'",
                 start,
-                start,
+                start + 1,
             )
+        if expected == {"COLON"} and previous is not None and previous.type == "ID" and source[start] == "-":
+            _fail(
+                text,
+                path,
+                "S001",
+                "an id cannot end with '-' or contain '--': hyphens go between letters or digits "
+                "(gas-supplier)",
+                start,
+                start + 1,
+            )
+        if expected == {"COLON"} and previous is not None and previous.type == "ID":
+            _fail(text, path, "S007", "expected ':' after the claim id, before its text", start, max(end, start + 1))
         if at_eof:
             _fail(
                 text,
@@ -320,6 +411,14 @@ def _raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> 
     if isinstance(exc, UnexpectedEOF):  # pragma: no cover - LALR reports $END as a token
         _fail(text, path, "S006", "the file ends too soon", len(text), len(text))
     raise AssertionError(f"unhandled parser exception {exc!r}")  # pragma: no cover
+
+
+def _content_end(source: str, newline: int) -> int:
+    """The offset just after the last character of code on the line ending at ``newline``."""
+    begin = _line_start(source, newline)
+    line = source[begin:newline]
+    code = re.sub(r"(?:^|(?<=\s))#.*$", "", line).rstrip(" \t\r")
+    return begin + len(code)
 
 
 def _previous_token(exc: UnexpectedToken) -> Token | None:
@@ -527,6 +626,13 @@ class _Builder:
         assert isinstance(kind_token, Token)
         id_token = children[1]
         assert isinstance(id_token, Token)
+        if str(id_token) in KIND_WORDS or str(id_token) == "main":
+            self.fail(
+                "S001",
+                f"'{id_token}' is a keyword and cannot be an id: choose another, such as "
+                f"'{id_token}1' or a word for what the claim says",
+                id_token,
+            )
         rest = children[2:]
         text_token: Token | None = None
         if rest and isinstance(rest[0], Token):

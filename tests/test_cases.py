@@ -8,6 +8,10 @@ Folders under tests/cases/:
 - ``resolve/``: files that parse, whose resolver findings must be exactly the
   annotated ones.
 
+Cases under a ``grounding/`` folder have their source texts beside them and
+are checked against them; elsewhere the header's ``source:`` is not read
+(those cases are about structure, and quote matching has its own tests).
+
 An annotation is a comment on the line where the diagnostic must point:
 ``# E: N001`` (or ``# W:``, ``# N:`` for warnings and notes), optionally with
 the column: ``# E: N001 @7``. Several codes on one line: ``# E: N001 # W: G005``.
@@ -76,20 +80,28 @@ def _case_files(folder: str) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.suffix in (".arg", ".argbin"))
 
 
+def _case_id(path: Path) -> str:
+    return path.relative_to(CASES).with_suffix("").as_posix().split("/", 1)[1]
+
+
 def _read(path: Path) -> str:
     return decode(path.read_bytes(), str(path))
 
 
-@pytest.mark.parametrize("path", _case_files("valid"), ids=lambda p: p.stem)
+def _resolve(path: Path, text: str) -> argmap.ArgumentMap:
+    return argmap.resolve(argmap.parse(text, str(path)), check_source="grounding" in path.parts)
+
+
+@pytest.mark.parametrize("path", _case_files("valid"), ids=_case_id)
 def test_valid_case_resolves_with_only_the_annotated_findings(path: Path) -> None:
     """A valid file parses, and the resolver reports exactly what is annotated (usually nothing)."""
     text = _read(path)
-    amap = argmap.resolve(argmap.parse(text, str(path)))
+    amap = _resolve(path, text)
     missing, extra = _matches(_expectations(path, text), list(amap.diagnostics))
     assert not missing and not extra, (missing, [argmap.format_diagnostic(d, text) for d in extra])
 
 
-@pytest.mark.parametrize("path", _case_files("syntax"), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", _case_files("syntax"), ids=_case_id)
 def test_syntax_case_fails_with_the_annotated_error(path: Path) -> None:
     """A broken file raises one ArgmapSyntaxError with the annotated code, line and column."""
     data = path.read_bytes()
@@ -108,12 +120,12 @@ def test_syntax_case_fails_with_the_annotated_error(path: Path) -> None:
     assert "^" in formatted
 
 
-@pytest.mark.parametrize("path", _case_files("resolve"), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", _case_files("resolve"), ids=_case_id)
 def test_resolve_case_reports_exactly_the_annotated_findings(path: Path) -> None:
     """A file with semantic problems parses, and the resolver reports exactly the annotations."""
     text = _read(path)
     expected = _expectations(path, text)
     assert expected, "a resolve case must expect at least one diagnostic"
-    amap = argmap.resolve(argmap.parse(text, str(path)))
+    amap = _resolve(path, text)
     missing, extra = _matches(expected, list(amap.diagnostics))
     assert not missing and not extra, (missing, [argmap.format_diagnostic(d, text) for d in extra])
