@@ -55,7 +55,7 @@ def read_source(path: str, stdin: TextIO | None = None) -> tuple[str, bytes]:
         return path, handle.read()
 
 
-def check_one(path: str, stdin: TextIO | None = None) -> FileResult:
+def check_one(path: str, stdin: TextIO | None = None, allow_outside_source: bool = False) -> FileResult:
     """Read, parse and resolve one file; every outcome is a FileResult, never an exception."""
     try:
         name, data = read_source(path, stdin)
@@ -69,7 +69,7 @@ def check_one(path: str, stdin: TextIO | None = None) -> FileResult:
         document = parse(text, name)
     except ArgmapSyntaxError as exc:
         return FileResult(name, exc.text, (exc.diagnostic,), None)
-    amap = resolve(document)
+    amap = resolve(document, allow_outside_source=allow_outside_source)
     return FileResult(name, document.text, amap.diagnostics, amap)
 
 
@@ -95,19 +95,52 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def _json_report(results: Sequence[FileResult]) -> dict[str, object]:
+def _print_coverage(results: Sequence[FileResult], out: TextIO) -> None:
+    for result in results:
+        grounding = result.map.grounding if result.map is not None else None
+        if grounding is None:
+            print(f"{result.path}: coverage: no source text to measure (the header needs 'source:')", file=out)
+            continue
+        coverage = grounding.coverage()
+        source = result.map.document.header_value("source") if result.map is not None else grounding.path
+        print(
+            f"{result.path}: coverage: {coverage.covered} of {coverage.sentences} sentences of "
+            f"{source} ({coverage.share:.0%}) are quoted by some claim",
+            file=out,
+        )
+        missed = len(coverage.uncovered_with_indicators)
+        if missed:
+            print(
+                f"{result.path}: {_plural(missed, 'sentence')} that no claim quotes "
+                f"{'carries' if missed == 1 else 'carry'} argument indicators: did the map miss an argument?",
+                file=out,
+            )
+        for sentence in coverage.uncovered_with_indicators:
+            words = ", ".join(sentence.indicators)
+            print(f"  source line {sentence.line} [{words}]: {sentence.text}", file=out)
+
+
+def _json_report(results: Sequence[FileResult], coverage: bool = False) -> dict[str, object]:
     files = []
     for result in results:
-        files.append(
-            {
-                "path": result.path,
-                "ok": result.count(Severity.ERROR) == 0,
-                "errors": result.count(Severity.ERROR),
-                "warnings": result.count(Severity.WARNING),
-                "notes": result.count(Severity.NOTE),
-                "diagnostics": [d.to_json() for d in sorted(result.diagnostics, key=sort_key)],
+        entry: dict[str, object] = {
+            "path": result.path,
+            "ok": result.count(Severity.ERROR) == 0,
+            "errors": result.count(Severity.ERROR),
+            "warnings": result.count(Severity.WARNING),
+            "notes": result.count(Severity.NOTE),
+            "diagnostics": [d.to_json() for d in sorted(result.diagnostics, key=sort_key)],
+        }
+        grounding = result.map.grounding if result.map is not None else None
+        if grounding is not None:
+            entry["quotes"] = {
+                claim: {"start": m.start, "end": m.end, "line": m.line, "column": m.column,
+                        "end_line": m.end_line, "gaps": [list(g) for g in m.gaps]}
+                for claim, m in grounding.matches.items()
             }
-        )
+        if coverage:
+            entry["coverage"] = grounding.coverage().to_json() if grounding is not None else None
+        files.append(entry)
     return {
         "version": __version__,
         "files": files,
@@ -118,12 +151,14 @@ def _json_report(results: Sequence[FileResult]) -> dict[str, object]:
 
 def cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """``argmap check FILE...``"""
-    results = [check_one(path) for path in args.files]
+    results = [check_one(path, allow_outside_source=args.allow_outside_source) for path in args.files]
     if args.format == "json":
-        json.dump(_json_report(results), stdout, ensure_ascii=False, indent=2)
+        json.dump(_json_report(results, args.coverage), stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")
     else:
         _print_text(results, stderr, args.quiet)
+        if args.coverage:
+            _print_coverage(results, stdout)
     if any(result.unreadable for result in results):
         return EXIT_ENVIRONMENT
     errors = sum(r.count(Severity.ERROR) for r in results)
@@ -210,6 +245,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    check.add_argument(
+        "--coverage",
+        action="store_true",
+        help="report how much of the source text the quotes cover, and uncovered sentences "
+        "with argument indicators",
+    )
+    check.add_argument(
+        "--allow-outside-source",
+        action="store_true",
+        help="let the header's source: point outside the .arg file's folder",
+    )
     check.set_defaults(handler=cmd_check)
 
     predictions = commands.add_parser(

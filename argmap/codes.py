@@ -37,9 +37,19 @@ class Code:
     """The same file, fixed: it must not produce this code."""
     explanation: str = ""
     """Why it matters and how to fix it, for the diagnostics page."""
+    files: tuple[tuple[str, str], ...] = ()
+    """Other files the example needs beside it (name, text), such as its source text."""
 
 
 _HEAD = "main conclusion c: Cities should plant more trees.\n"
+_SOURCE = (
+    "Street trees cool the pavement by several degrees in summer. Shade also cuts the\n"
+    "energy bills of nearby homes. Because of this, cities should plant more street trees.\n"
+    "Critics say young trees need years of watering. Yet rainwater can water them for free.\n"
+    "Trees also need space. Trees also need care.\n"
+)
+_WITH_SOURCE = (("text.txt", _SOURCE),)
+_GROUNDED = "source: text.txt\nmain conclusion c: Cities should plant more street trees.\n  quote: cities should plant more street trees\n"
 _SCORABLE = (
     "  made: 2024-05-01\n  deadline: 2030-12-31\n"
     "  criteria: Official counts show more street trees than in 2024.\n"
@@ -147,6 +157,14 @@ _CODES = [
         "conclusion c: Cities should plant more trees.\n  main\npremise a: Trees cool streets.\na -> c\n",
         _HEAD + "premise a: Trees cool streets.\na -> c\n",
         "Write `main conclusion c: ...`. An indented line would otherwise be more of the claim's text.",
+    ),
+    Code(
+        "S014", "indented-statement", E,
+        "An indented line looks like a claim or a link, but indented lines are read as more text.",
+        _HEAD + "premise a: Trees cool streets.\n  premise b: Shade saves energy.\na, b -> c\n",
+        _HEAD + "premise a: Trees cool streets.\npremise b: Shade saves energy.\na, b -> c\n",
+        "Claims and links start at the left margin. Indented, `premise b: ...` would become "
+        "part of the text of the claim above, and `b` would not exist.",
     ),
     # --- names ---------------------------------------------------------------
     Code(
@@ -303,8 +321,8 @@ _CODES = [
     Code(
         "K001", "property-not-allowed", E,
         "A property that this kind of claim (or a link) does not take, or that argmap does not know.",
-        _HEAD + "premise a: Trees cool streets.\n  qoute: trees cool the streets\na -> c\n",
-        _HEAD + "premise a: Trees cool streets.\n  quote: trees cool the streets\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\n  bye: the mayor\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\n  by: the mayor\na -> c\n",
         "The message suggests the nearest property this kind takes. Prediction "
         "properties (made, deadline, status, …) belong on `prediction` claims.",
     ),
@@ -328,8 +346,8 @@ _CODES = [
     Code(
         "K004", "empty-value", E,
         "A property has no value.",
-        _HEAD + "premise a: Trees cool streets.\n  quote:\na -> c\n",
-        _HEAD + "premise a: Trees cool streets.\n  quote: trees cool the streets\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\n  by:\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\n  by: the mayor\na -> c\n",
     ),
     # --- files ---------------------------------------------------------------
     Code(
@@ -348,6 +366,73 @@ _CODES = [
         _HEAD + "premise a: Trees cool streets.\nassumption b: Cooler streets are better.\n"
         "a + b -> c\n",
         "If the text says it, it is a premise: change the kind. If it does not, drop the quote.",
+    ),
+    Code(
+        "Q002", "quote-not-found", E,
+        "A claim's quote does not occur in the source text.",
+        _GROUNDED + "premise a: Trees cool streets.\n  quote: street trees cool the pavement by a few degrees\na -> c\n",
+        _GROUNDED + "premise a: Trees cool streets.\n  quote: Street trees cool the pavement by several degrees\na -> c\n",
+        "Quotes are the source's words in order. White space and line breaks, straight and "
+        "curly quote marks, and hyphens and dashes may differ; letters and case may not. "
+        "Write … (or ...) for words you leave out, up to 300 characters. The message shows "
+        "the most similar passage of the source and its line.",
+        _WITH_SOURCE,
+    ),
+    Code(
+        "Q003", "quote-ambiguous", W,
+        "A quote occurs more than once in the source, so it does not say which passage is meant.",
+        _GROUNDED + "premise a: Trees need space and care.\n  quote: Trees also need\na -> c\n",
+        _GROUNDED + "premise a: Trees need space and care.\n  quote: Trees also need\n  occurrence: 2\na -> c\n",
+        "Lengthen the quote until it is unique, or add `occurrence: N` to choose the N-th "
+        "match (counting from 1, in reading order).",
+        _WITH_SOURCE,
+    ),
+    Code(
+        "Q004", "source-unreadable", E,
+        "The header's source file cannot be read: it is missing, unreadable, or not UTF-8.",
+        "source: missing.txt\nmain conclusion c: Cities should plant more street trees.\n"
+        "  quote: cities should plant more street trees\n",
+        _GROUNDED,
+        "Reported once for the file, not once per quote. The path is relative to the folder "
+        "of the .arg file.",
+        _WITH_SOURCE,
+    ),
+    Code(
+        "Q005", "source-outside-folder", E,
+        "The header's source lies outside the .arg file's folder.",
+        "source: ../text.txt\nmain conclusion c: Cities should plant more street trees.\n",
+        "source: text.txt\nmain conclusion c: Cities should plant more street trees.\n",
+        "So that a service that checks uploaded maps cannot be made to read other files on "
+        "its machine, argmap reads sources only in the .arg file's folder or below it "
+        "(symbolic links are followed before the check). Copy the text beside the map, or "
+        "pass `--allow-outside-source` when you trust the file.",
+        _WITH_SOURCE,
+    ),
+    Code(
+        "Q006", "occurrence-out-of-range", E,
+        "`occurrence: N` asks for a match the source does not have.",
+        _GROUNDED + "premise a: Trees need space and care.\n  quote: Trees also need\n  occurrence: 3\na -> c\n",
+        _GROUNDED + "premise a: Trees need space and care.\n  quote: Trees also need\n  occurrence: 2\na -> c\n",
+        "",
+        _WITH_SOURCE,
+    ),
+    Code(
+        "Q007", "quotes-unchecked", I,
+        "Claims carry quotes, but the header names no source to check them against.",
+        "main conclusion c: Cities should plant more street trees.\n  quote: cities should plant more street trees\n",
+        "source: text.txt\nmain conclusion c: Cities should plant more street trees.\n"
+        "  quote: cities should plant more street trees\n",
+        "Add `source: FILE` to the header (the text file the map is a reading of).",
+        _WITH_SOURCE,
+    ),
+    Code(
+        "Q008", "source-is-url", W,
+        "The header's source is a web address; argmap does not fetch pages, so quotes are not checked.",
+        "source: https://example.org/trees\nmain conclusion c: Cities should plant more street trees.\n",
+        "source: text.txt\nmain conclusion c: Cities should plant more street trees.\n",
+        "Save the text as a UTF-8 file beside the map and name that file. Keep the address "
+        "in a comment or a note if you want it.",
+        _WITH_SOURCE,
     ),
     # --- predictions -----------------------------------------------------------
     Code(
@@ -449,12 +534,19 @@ def code(code_id: str) -> Code:
     return REGISTRY[code_id]
 
 
-def run_example(source: str, path: str = "example.arg") -> list[tuple[str, str]]:
-    """Check an example file in memory: (code, formatted message) for each finding.
+def run_example(
+    source: str, files: tuple[tuple[str, str], ...] = (), path: str = "example.arg"
+) -> list[tuple[str, str]]:
+    """Check an example: (code, formatted message) for each finding.
 
-    Examples hold text; a bad byte for S004 is written as a lone surrogate and
-    becomes that byte here.
+    ``files`` are written to a fresh folder (inside a parent folder, so that a
+    ``../`` path has somewhere to point) and the example's source is looked
+    for there. A bad byte for S004 is written as a lone surrogate and becomes
+    that byte here.
     """
+    import tempfile
+    from pathlib import Path
+
     from ._parser import decode, parse
     from .diagnostics import ArgmapSyntaxError, format_diagnostic
     from .resolver import resolve
@@ -464,8 +556,21 @@ def run_example(source: str, path: str = "example.arg") -> list[tuple[str, str]]
         document = parse(decode(data, path), path)
     except ArgmapSyntaxError as exc:
         return [(exc.diagnostic.code, exc.format())]
-    amap = resolve(document)
-    return [(d.code, format_diagnostic(d, document.text)) for d in amap.diagnostics]
+    with tempfile.TemporaryDirectory() as parent:
+        folder = Path(parent) / "maps"
+        folder.mkdir()
+        for name, text in files:
+            (folder / name).write_text(text, encoding="utf-8")
+            (Path(parent) / name).write_text(text, encoding="utf-8")
+        amap = resolve(document, source_root=folder)
+    return [(d.code, _portable(format_diagnostic(d, document.text))) for d in amap.diagnostics]
+
+
+def _portable(message: str) -> str:
+    """Hide the temporary folder's name so the generated page is the same on every run."""
+    import re
+
+    return re.sub(r"(/[^\s/()]+)*/maps(?=[/)]|\b)", "<folder>", message)
 
 
 _FAMILIES = [
@@ -512,8 +617,12 @@ def render_markdown() -> str:
             if entry.explanation:
                 out += [entry.explanation, ""]
             if entry.bad:
+                for name, text in entry.files:
+                    out += [f"With `{name}` beside it:", "", _fence(text), ""]
                 out += ["Example:", "", _fence(entry.bad), ""]
-                messages = [message for code, message in run_example(entry.bad) if code == entry.code]
+                messages = [
+                    message for code, message in run_example(entry.bad, entry.files) if code == entry.code
+                ]
                 out += ["argmap says:", "", _fence("\n".join(messages)), ""]
                 out += ["Fixed:", "", _fence(entry.fix), ""]
     return "\n".join(out).rstrip("\n") + "\n"

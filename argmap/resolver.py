@@ -13,12 +13,17 @@ import enum
 import re
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .codes import REGISTRY
 from .diagnostics import Diagnostic, Note, Severity, sort_key
 from .model import Claim, ClaimKind, Document, Link, LinkRef, LinkType, Property, Ref, Span, Target
+
+if TYPE_CHECKING:
+    from .grounding import Grounding
 from .schema import CLAIM_PROPERTIES, HEADER_FIELDS, LINK_PROPERTIES, PropertySpec, allowed_for
 
 
@@ -86,6 +91,8 @@ class ArgumentMap:
     """Distance below the main conclusion, for claims that lead to it (main is 0)."""
     by_id: Mapping[str, Claim]
     """The claims by id."""
+    grounding: Grounding | None = None
+    """The source text and where each quote was found, when the header names a readable source."""
 
     @property
     def title(self) -> str | None:
@@ -134,9 +141,19 @@ def _did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
 
 
 class _Resolver:
-    def __init__(self, document: Document, today: datetime.date) -> None:
+    def __init__(
+        self,
+        document: Document,
+        today: datetime.date,
+        allow_outside_source: bool,
+        source_root: Path | None,
+        check_source: bool,
+    ) -> None:
         self.doc = document
         self.today = today
+        self.allow_outside_source = allow_outside_source
+        self.source_root = source_root
+        self.check_source = check_source
         self.found: list[Diagnostic] = []
         self.claims: dict[str, Claim] = {}
         self.inferences: list[Inference] = []
@@ -412,6 +429,12 @@ class _Resolver:
         if not (sources_ok and target_ok):
             return
         premises = self.unique_sources(link.sources)
+        if not link.linked and len(premises) < len(link.sources):
+            seen: set[str] = set()
+            for ref in link.sources:
+                if ref.id in seen:
+                    self.report("G010", f"'{ref.id}' is listed twice in this link", ref.span)
+                seen.add(ref.id)
         if link.linked and len(premises) == 1:
             self.report(
                 "G008",
@@ -484,7 +507,7 @@ class _Resolver:
 
     # --- the graph -----------------------------------------------------------
 
-    def check_cycles(self) -> None:
+    def check_cycles(self, main: str | None) -> None:
         """Report each circle of support once (Tarjan's algorithm, iteratively)."""
         edges: dict[str, list[tuple[str, Inference]]] = defaultdict(list)
         for inference in self.inferences:
@@ -498,12 +521,15 @@ class _Resolver:
                 continue
             members = set(component)
             start = min(component, key=order.__getitem__)
-            path, closing = _cycle_from(start, members, edges)
+            path, steps = _cycle_from(start, members, edges)
             shown = " → ".join([*path, path[0]])
+            # Point at the link most likely to be the mistake: one out of the main
+            # conclusion (which supports nothing), else the one written last.
+            culprit = max(steps, key=lambda step: (main in step.premises, step.span.start))
             self.report(
                 "G002",
                 f"circular reasoning: {shown}",
-                closing.span,
+                culprit.span,
                 Note("each claim in the circle is, in the end, a reason for itself; "
                      "remove the link that goes the wrong way"),
             )
@@ -617,10 +643,17 @@ class _Resolver:
         self.collect_claims()
         main = self.check_main()
         self.collect_links()
-        self.check_cycles()
+        self.check_cycles(main)
         from .predictions import check_predictions
 
         check_predictions(self.claims.values(), self.doc, self.report, self.today, set(self.claims))
+        grounding = None
+        if self.check_source:
+            from .grounding import ground
+
+            grounding = ground(
+                self.doc, self.claims.values(), self.report, self.allow_outside_source, self.source_root
+            )
         roles, depth = self.derive(main)
         if not self.doc.claims:
             span = self.doc.header[0].span if self.doc.header else Span(self.doc.path, 1, 1, 1, 1, 0, 0)
@@ -634,6 +667,7 @@ class _Resolver:
             roles=roles,
             depth=depth,
             by_id=self.claims,
+            grounding=grounding,
         )
 
 
@@ -702,8 +736,11 @@ def _strongly_connected(
 
 def _cycle_from(
     start: str, members: set[str], edges: Mapping[str, list[tuple[str, Inference]]]
-) -> tuple[list[str], Inference]:
-    """A shortest circle through ``start`` inside one strongly connected component."""
+) -> tuple[list[str], list[Inference]]:
+    """A shortest circle through ``start`` inside one strongly connected component.
+
+    Returns the claims in order and the inferences that lead from each to the next.
+    """
     previous: dict[str, tuple[str, Inference]] = {}
     queue = deque([start])
     seen = {start}
@@ -714,10 +751,14 @@ def _cycle_from(
                 continue
             if successor == start:
                 path = [node]
+                steps = [inference]
                 while path[-1] != start:
-                    path.append(previous[path[-1]][0])
+                    before, step = previous[path[-1]]
+                    path.append(before)
+                    steps.append(step)
                 path.reverse()
-                return path, inference
+                steps.reverse()
+                return path, steps
             if successor not in seen:
                 seen.add(successor)
                 previous[successor] = (node, inference)
@@ -725,10 +766,22 @@ def _cycle_from(
     raise AssertionError("a strongly connected component has a cycle")  # pragma: no cover
 
 
-def resolve(document: Document, *, today: datetime.date | None = None) -> ArgumentMap:
-    """Resolve a parsed document: bind ids, check links, derive roles.
+def resolve(
+    document: Document,
+    *,
+    today: datetime.date | None = None,
+    allow_outside_source: bool = False,
+    source_root: Path | None = None,
+    check_source: bool = True,
+) -> ArgumentMap:
+    """Resolve a parsed document: bind ids, check links, derive roles, find quotes.
 
     ``today`` is the date prediction checks compare deadlines with (default:
-    the system's date); pass one to make results independent of the calendar.
+    the system's date). The header's ``source:`` is read relative to
+    ``source_root`` (default: the .arg file's folder) and must stay inside it
+    unless ``allow_outside_source``; ``check_source=False`` skips reading it.
     """
-    return _Resolver(document, today or datetime.date.today()).run()
+    resolver = _Resolver(
+        document, today or datetime.date.today(), allow_outside_source, source_root, check_source
+    )
+    return resolver.run()

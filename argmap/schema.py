@@ -87,6 +87,12 @@ def _status(value: str) -> str | None:
     return problem
 
 
+def _positive(value: str) -> str | None:
+    if value.strip().isdigit() and int(value.strip()) >= 1:
+        return None
+    return f"'{value}' is not a whole number from 1 up"
+
+
 def _any(value: str) -> str | None:
     return None
 
@@ -122,6 +128,7 @@ CLAIM_PROPERTIES: dict[str, PropertySpec] = {
     spec.key: spec
     for spec in (
         PropertySpec("quote", _any, "the words of the source text this claim stands for, verbatim"),
+        PropertySpec("occurrence", _positive, "which match of a repeated quote is meant: 1, 2, …"),
         PropertySpec("by", _any, "who asserts the claim: 'author', or the person the author reports"),
         PropertySpec("kind", one_of(*STATEMENT_KINDS), "what sort of statement it is"),
         PropertySpec("basis", _any, "why the claim is believed (data, expert opinion, event, ...)"),

@@ -22,8 +22,8 @@ def test_diagnostics_page_is_generated_from_the_registry() -> None:
 def test_each_bad_example_produces_its_code_and_the_fix_is_clean(code: str) -> None:
     """Every documented bad example triggers its code; its fix triggers nothing at all."""
     entry = REGISTRY[code]
-    assert code in [found for found, _ in run_example(entry.bad)]
-    assert run_example(entry.fix) == []
+    assert code in [found for found, _ in run_example(entry.bad, entry.files)]
+    assert run_example(entry.fix, entry.files) == []
 
 
 def test_codes_are_well_formed_and_names_unique() -> None:

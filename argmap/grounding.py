@@ -1,0 +1,437 @@
+"""Ground claims in their source text: find each ``quote:`` and measure coverage.
+
+Matching forgives what a copying reader cannot control and nothing else:
+
+- any run of white space (spaces, tabs, line breaks) matches any other run;
+- straight and typographic quotation marks match each other (" “ ” „ ‟ « »),
+  as do apostrophes (' ‘ ’ ‚ ‛ `);
+- hyphens and dashes match each other (- ‐ ‑ ‒ – — ― −);
+- an ellipsis in a quote (``…`` or ``...``) matches an omitted stretch of at
+  most :data:`MAX_GAP` characters (which may itself be an ellipsis in the
+  source, or words the quote leaves out).
+
+Letters must match exactly, case included. A quote found more than once must
+be disambiguated with ``occurrence: N`` (the N-th match, counting from 1).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import attrs
+
+from .diagnostics import Note
+from .model import Claim, ClaimKind, Document, Property, Span
+
+MAX_GAP = 300
+"""The longest stretch of source text one ellipsis in a quote may stand for, in characters."""
+
+_DOUBLE = "\"“”„‟«»"
+_SINGLE = "'‘’‚‛`"
+_DASHES = "-‐‑‒–—―−"
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
+_WORD = re.compile(r"\w+")
+
+Report = Callable[..., None]
+
+
+@attrs.frozen
+class QuoteMatch:
+    """Where a claim's quote was found in the source."""
+
+    claim: str
+    start: int
+    """Offset of the first matched character in the source text."""
+    end: int
+    line: int
+    """1-based line of the start in the source."""
+    column: int
+    end_line: int
+    gaps: tuple[tuple[int, int], ...]
+    """Stretches of source an ellipsis in the quote stood for (start, end offsets)."""
+    occurrences: int
+    """How many times the quote occurs in the source."""
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence of the source text, with the argument indicators it carries."""
+
+    start: int
+    end: int
+    line: int
+    text: str
+    indicators: tuple[str, ...]
+
+
+@attrs.frozen
+class Coverage:
+    """How much of the source the map's quotes cover."""
+
+    sentences: int
+    covered: int
+    uncovered_with_indicators: tuple[Sentence, ...]
+
+    @property
+    def share(self) -> float:
+        """Covered sentences over all sentences (0 when the source has none)."""
+        return self.covered / self.sentences if self.sentences else 0.0
+
+    def to_json(self) -> dict[str, object]:
+        """A plain dictionary for JSON output."""
+        return {
+            "sentences": self.sentences,
+            "covered": self.covered,
+            "share": round(self.share, 4),
+            "uncovered_with_indicators": [
+                {"line": s.line, "start": s.start, "end": s.end, "text": s.text, "indicators": list(s.indicators)}
+                for s in self.uncovered_with_indicators
+            ],
+        }
+
+
+@attrs.frozen
+class Grounding:
+    """The source text of a map and where each quote was found in it."""
+
+    path: str
+    """The source file as resolved (relative to the .arg file's folder)."""
+    text: str
+    matches: dict[str, QuoteMatch]
+    """Claim id → match, for every quote found (an ambiguous one at its chosen occurrence)."""
+
+    def coverage(self) -> Coverage:
+        """Which sentences some claim quotes, and the uncovered ones that carry indicators."""
+        return measure_coverage(self.text, self.matches.values())
+
+
+def quote_pattern(quote: str) -> re.Pattern[str] | None:
+    """A regular expression that finds ``quote`` with the documented tolerances (None if empty)."""
+    parts = [part for part in _ELLIPSIS.split(quote.strip()) if part.strip()]
+    if not parts:
+        return None
+    pieces = []
+    for part in parts:
+        chars: list[str] = []
+        for char in part.strip():
+            if char.isspace():
+                if not chars or chars[-1] != r"\s+":
+                    chars.append(r"\s+")
+            elif char in _DOUBLE:
+                chars.append("[" + re.escape(_DOUBLE) + "]")
+            elif char in _SINGLE:
+                chars.append("[" + re.escape(_SINGLE) + "]")
+            elif char in _DASHES:
+                chars.append("[" + re.escape(_DASHES) + "]")
+            else:
+                chars.append(re.escape(char))
+        pieces.append("(" + "".join(chars) + ")")
+    gap = r"\s*([\s\S]{0," + str(MAX_GAP) + r"}?)\s*"
+    return re.compile(gap.join(pieces))
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def find_quote(source: str, quote: str) -> list[re.Match[str]]:
+    """Every non-overlapping match of ``quote`` in ``source``."""
+    pattern = quote_pattern(quote)
+    if pattern is None:
+        return []
+    found = list(pattern.finditer(source))
+    if not found and len(quote) > 2 and quote[0] in _DOUBLE and quote[-1] in _DOUBLE:
+        return find_quote(source, quote[1:-1])
+    return found
+
+
+def closest_passage(source: str, quote: str) -> tuple[int, int] | None:
+    """The stretch of source most like ``quote``: (start, end) offsets, or None.
+
+    Looks only around occurrences of the quote's rarest words, so it stays fast
+    on sources of megabytes.
+    """
+    import difflib
+
+    words = list(_WORD.finditer(source))
+    if not words:
+        return None
+    quote_words = [w.lower() for w in _WORD.findall(quote)]
+    if not quote_words:
+        return None
+    frequency = Counter(w.group().lower() for w in words)
+    rare = sorted(set(quote_words), key=lambda w: (frequency.get(w, 0) or 10**9, w))[:4]
+    positions = [i for i, m in enumerate(words) if m.group().lower() in rare]
+    span = len(quote_words)
+    lowered = quote.lower()
+    candidates: list[tuple[float, int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for position in positions[:2000]:
+        for start_word in range(max(0, position - span), position + 1):
+            for length in (span - 1, span, span + 1):
+                end_word = min(len(words), start_word + max(length, 1)) - 1
+                if (start_word, end_word) in seen:
+                    continue
+                seen.add((start_word, end_word))
+                start, end = words[start_word].start(), words[end_word].end()
+                matcher = difflib.SequenceMatcher(None, lowered, source[start:end].lower())
+                candidates.append((matcher.quick_ratio(), start, end))
+    candidates.sort(key=lambda c: -c[0])
+    best: tuple[float, int, int] | None = None
+    for _, start, end in candidates[:25]:
+        passage = " ".join(source[start:end].lower().split())
+        ratio = difflib.SequenceMatcher(None, lowered, passage).ratio()
+        if best is None or ratio > best[0]:
+            best = (ratio, start, end)
+    if best is None or best[0] < 0.5:
+        return None
+    return best[1], best[2]
+
+
+def source_folder(document: Document) -> Path:
+    """The folder a map's source is found in: the .arg file's own (the working folder for text)."""
+    return Path(document.path).resolve().parent if os.path.isfile(document.path) else Path.cwd()
+
+
+def resolve_source(
+    document: Document, allow_outside: bool, root: Path | None = None
+) -> tuple[Path | None, str | None]:
+    """The source file named in the header, and a problem if it may not be read.
+
+    The path is relative to ``root`` (default: :func:`source_folder`), and must
+    stay inside it, symbolic links followed, unless ``allow_outside``.
+    """
+    value = document.header_value("source")
+    if value is None or not value.strip():
+        return None, None
+    base = (root or source_folder(document)).resolve()
+    candidate = (base / value.strip()).resolve()
+    if not allow_outside:
+        try:
+            candidate.relative_to(base.resolve())
+        except ValueError:
+            return candidate, (
+                f"the source '{value.strip()}' is outside the folder of this file ({base}); "
+                "argmap reads only sources beside the .arg file or below it "
+                "(pass --allow-outside-source to permit it)"
+            )
+    return candidate, None
+
+
+def ground(
+    document: Document,
+    claims: Iterable[Claim],
+    report: Report,
+    allow_outside: bool = False,
+    root: Path | None = None,
+) -> Grounding | None:
+    """Find every quote in the header's source; report what is missing or ambiguous."""
+    claims = list(claims)
+    quoted = [(c, c.get("quote")) for c in claims if c.get("quote") is not None]
+    source_field = next((f for f in document.header if f.key == "source"), None)
+    if source_field is None or not source_field.value.strip():
+        if quoted:
+            first = quoted[0][1]
+            assert first is not None
+            report(
+                "Q007",
+                "quotes are not checked: the header names no 'source:' text to find them in",
+                first.key_span,
+            )
+        return None
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", source_field.value.strip()):
+        report(
+            "Q008",
+            "quotes are not checked: the source is a web address, and argmap reads sources only "
+            "from files (save the text beside the map and name the file)",
+            source_field.value_span,
+        )
+        return None
+    path, problem = resolve_source(document, allow_outside, root)
+    assert path is not None
+    if problem is not None:
+        report("Q005", problem, source_field.value_span)
+        return None
+    try:
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        if isinstance(exc, UnicodeDecodeError):
+            reason = "it is not UTF-8 text"
+        report(
+            "Q004",
+            f"cannot read the source '{source_field.value.strip()}': {reason}",
+            source_field.value_span,
+            Note(f"looked for {path}"),
+        )
+        return None
+    text = text.replace("\r\n", "\n")
+    matches: dict[str, QuoteMatch] = {}
+    for claim, prop in quoted:
+        assert prop is not None
+        if claim.kind is ClaimKind.ASSUMPTION or not prop.value.strip():
+            continue
+        match = _match_one(claim, prop, text, report)
+        if match is not None:
+            matches[claim.id] = match
+    return Grounding(str(path), text, matches)
+
+
+def _match_one(claim: Claim, prop: Property, text: str, report: Report) -> QuoteMatch | None:
+    found = find_quote(text, prop.value)
+    occurrence_prop = claim.get("occurrence")
+    wanted: int | None = None
+    if occurrence_prop is not None and occurrence_prop.value.strip().isdigit():
+        wanted = int(occurrence_prop.value.strip())
+    if not found:
+        notes = []
+        near = closest_passage(text, prop.value)
+        if near is not None:
+            line, _ = _line_col(text, near[0])
+            passage = " ".join(text[near[0] : near[1]].split())
+            notes.append(Note(f"did you mean the passage on line {line} of the source: “{passage}”?"))
+        notes.append(
+            Note("a quote must be the source's words, in order; white space, quote marks and "
+                 "dashes may differ, and … may stand for left-out words")
+        )
+        report("Q002", f"the quote of '{claim.id}' is not in the source", prop.value_span, *notes)
+        return None
+    if wanted is not None:
+        if wanted < 1 or wanted > len(found):
+            assert occurrence_prop is not None
+            report(
+                "Q006",
+                f"'occurrence: {wanted}', but the quote of '{claim.id}' occurs "
+                f"{len(found)} time{'s' if len(found) != 1 else ''} in the source",
+                occurrence_prop.value_span,
+            )
+            return None
+        chosen = found[wanted - 1]
+    else:
+        chosen = found[0]
+        if len(found) > 1:
+            places = [":".join(map(str, _line_col(text, m.start()))) for m in found[:10]]
+            where = ", ".join(places[:-1]) + " and " + places[-1]
+            report(
+                "Q003",
+                f"the quote of '{claim.id}' occurs {len(found)} times in the source (at {where})",
+                prop.value_span,
+                Note("lengthen the quote until it is unique, or add 'occurrence: N' to choose the N-th"),
+            )
+    line, column = _line_col(text, chosen.start())
+    end_line, _ = _line_col(text, chosen.end())
+    gaps = tuple(
+        (chosen.start(group), chosen.end(group))
+        for group in range(2, (chosen.re.groups or 1) + 1, 2)
+        if chosen.start(group) < chosen.end(group)
+    )
+    return QuoteMatch(claim.id, chosen.start(), chosen.end(), line, column, end_line, gaps, len(found))
+
+
+# --- coverage -----------------------------------------------------------------------
+
+INDICATORS: dict[str, tuple[str, ...]] = {
+    "reason": ("because", "since", "for", "given that", "as a result of", "due to", "owing to"),
+    "conclusion": (
+        "therefore", "thus", "hence", "so", "consequently", "as a result", "it follows",
+        "which means", "this means", "this shows", "signifies",
+    ),
+    "hedge or forecast": (
+        "likely", "unlikely", "may", "might", "could", "expected", "will", "probably",
+        "possibly", "perhaps", "seem", "seems", "seemingly",
+    ),
+    "recommendation": ("should", "must", "ought", "need to", "needs to", "have to", "has to"),
+    "concession": ("although", "though", "however", "but", "nevertheless", "yet", "admittedly"),
+}
+"""Words that signal argument (Harrell: spotting them is what later success rests on)."""
+
+_INDICATOR_RE = {
+    group: re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    for group, words in INDICATORS.items()
+}
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraphs, with each bullet point (and each line that ends without punctuation) on its own."""
+    out = []
+    start = 0
+    for match in re.finditer(r"\n[ \t]*\n\s*|\n(?=[ \t]*[•*–-][ \t])", text):
+        out.append((start, match.start()))
+        start = match.end()
+    out.append((start, len(text)))
+    blocks = []
+    for begin, end in out:
+        first_line_end = text.find("\n", begin, end)
+        if first_line_end != -1 and text[begin:first_line_end].lstrip().startswith(("•", "* ", "- ", "– ")):
+            blocks.append((begin, first_line_end))
+            blocks.append((first_line_end + 1, end))
+        else:
+            blocks.append((begin, end))
+    return blocks
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of four words or more.
+
+    Sentences end at . ! ? or … before a capital letter, and at paragraph
+    breaks; a bullet point is a sentence of its own.
+    """
+    result = []
+    for block_start, block_end in _blocks(text):
+        start = block_start
+        pieces = []
+        for match in _SENTENCE_END.finditer(text, block_start, block_end):
+            pieces.append((start, match.start()))
+            start = match.end()
+        pieces.append((start, block_end))
+        for begin, end in pieces:
+            while begin < end and text[begin].isspace():
+                begin += 1
+            while end > begin and text[end - 1].isspace():
+                end -= 1
+            if len(_WORD.findall(text[begin:end])) >= 4:
+                result.append((begin, end))
+    return result
+
+
+def indicators_in(sentence: str) -> tuple[str, ...]:
+    """The indicator words in a sentence, in order of first appearance, lower-cased."""
+    found: list[tuple[int, str]] = []
+    for regex in _INDICATOR_RE.values():
+        for match in regex.finditer(sentence):
+            found.append((match.start(), match.group().lower()))
+    seen: dict[str, None] = {}
+    for _, word in sorted(found):
+        seen.setdefault(word, None)
+    return tuple(seen)
+
+
+def measure_coverage(text: str, matches: Iterable[QuoteMatch]) -> Coverage:
+    """Share of sentences overlapped by some quote, and uncovered sentences with indicators."""
+    spans = sorted((m.start, m.end) for m in matches)
+    covered = 0
+    uncovered: list[Sentence] = []
+    all_sentences = sentences(text)
+    for start, end in all_sentences:
+        if any(s < end and e > start for s, e in spans):
+            covered += 1
+            continue
+        body = " ".join(text[start:end].split())
+        words = indicators_in(body)
+        if words:
+            uncovered.append(Sentence(start, end, _line_col(text, start)[0], body, words))
+    return Coverage(len(all_sentences), covered, tuple(uncovered))
+
+
+def source_span(path: str, text: str, start: int, end: int) -> Span:
+    """A span in the source text (for messages that point into it)."""
+    line, column = _line_col(text, start)
+    end_line, end_column = _line_col(text, end)
+    return Span(path, line, column, end_line, end_column, start, end)

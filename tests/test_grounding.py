@@ -1,0 +1,181 @@
+"""Quote matching, the source-path rule and coverage."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.grounding import MAX_GAP, closest_passage, find_quote, indicators_in, measure_coverage, sentences
+
+from .conftest import ROOT
+
+SOURCE = (
+    "Moscow and Beijing have formally consolidated their official positions on a wide\n"
+    "range of global affairs. They are rebelling against the “minority [of states that] …\n"
+    "advocate unilateral approaches to … international issues”. The EU should take a\n"
+    "note of this – it is the Kremlin’s view. The EU should take a note of that, too.\n"
+)
+
+
+def _one(quote: str) -> str:
+    (match,) = find_quote(SOURCE, quote)
+    return SOURCE[match.start() : match.end()]
+
+
+def test_whitespace_and_line_breaks_are_forgiven() -> None:
+    """Runs of spaces and line breaks in the quote or the source match each other."""
+    assert _one("on a wide range   of global affairs") == "on a wide\nrange of global affairs"
+
+
+def test_quote_marks_apostrophes_and_dashes_are_forgiven() -> None:
+    """Straight and curly quotes, apostrophes, hyphens and dashes match each other."""
+    assert _one('against the "minority') == "against the “minority"
+    assert _one("the Kremlin's view") == "the Kremlin’s view"
+    assert _one("note of this - it is") == "note of this – it is"
+
+
+def test_letters_and_case_must_match() -> None:
+    """A changed letter or case is not forgiven."""
+    assert find_quote(SOURCE, "Formally consolidated") == []
+    assert find_quote(SOURCE, "formaly consolidated") == []
+
+
+def test_ellipsis_matches_an_omitted_stretch_and_records_it() -> None:
+    """'…' or '...' in a quote stands for left-out words, recorded as gaps in the map."""
+    assert _one("advocate unilateral approaches ... international issues").endswith("international issues")
+    text = "source: src.txt\nmain conclusion c: C.\n  quote: the “minority … international issues”\n"
+    amap = _resolved(text, SOURCE)
+    match = amap.grounding.matches["c"]  # type: ignore[union-attr]
+    omitted = [SOURCE[a:b] for a, b in match.gaps]
+    assert omitted == ["[of states that] …\nadvocate unilateral approaches to …"]
+
+
+def test_ellipsis_gap_is_bounded() -> None:
+    """An ellipsis does not bridge more than MAX_GAP characters."""
+    far = "alpha " + "x" * (MAX_GAP + 10) + " omega"
+    assert find_quote(far, "alpha … omega") == []
+    near = "alpha " + "x" * (MAX_GAP - 10) + " omega"
+    assert len(find_quote(near, "alpha … omega")) == 1
+
+
+def test_regex_characters_in_quotes_are_literal() -> None:
+    """Brackets, dots and stars in a quote are matched as written, not as a pattern."""
+    assert _one("[of states that]") == "[of states that]"
+    assert find_quote(SOURCE, ".*") == []
+
+
+def test_repeated_quote_is_found_every_time() -> None:
+    """A phrase that occurs twice is found twice (the resolver then warns)."""
+    assert len(find_quote(SOURCE, "The EU should take a note of")) == 2
+
+
+def test_closest_passage_for_a_near_miss() -> None:
+    """A quote with a mistake points at the passage it was probably copied from."""
+    near = closest_passage(SOURCE, "have formerly consolidated their offical positions")
+    assert near is not None
+    assert "consolidated their official positions" in SOURCE[near[0] : near[1]]
+
+
+def _resolved(text: str, source: str, folder: Path | None = None, **options: bool) -> argmap.ArgumentMap:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = folder or Path(tmp)
+        (base / "src.txt").write_text(source, encoding="utf-8")
+        path = base / "map.arg"
+        path.write_text(text, encoding="utf-8")
+        return argmap.resolve(argmap.load(path), **options)
+
+
+def test_not_found_error_names_the_line_of_the_closest_passage() -> None:
+    """The Q002 error says where the closest passage is: 'did you mean the passage on line N'."""
+    amap = _resolved("source: src.txt\nmain conclusion c: C.\n  quote: The EU should take notes of this\n", SOURCE)
+    (error,) = amap.errors
+    assert error.code == "Q002"
+    assert any("passage on line 3 of the source" in note.message for note in error.notes)
+
+
+def test_missing_source_is_one_error_not_one_per_quote(tmp_path: Path) -> None:
+    """A source that cannot be read is reported once."""
+    text = "source: gone.txt\nmain conclusion c: C.\n  quote: a\npremise a: A.\n  quote: b\na -> c\n"
+    (tmp_path / "map.arg").write_text(text, encoding="utf-8")
+    amap = argmap.check(str(tmp_path / "map.arg"))
+    assert [d.code for d in amap.errors] == ["Q004"]
+
+
+def test_source_must_stay_in_the_folder_unless_allowed(tmp_path: Path) -> None:
+    """../ paths, absolute paths and symbolic links out of the folder are refused; the flag permits them."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the secret words", encoding="utf-8")
+    folder = tmp_path / "upload"
+    folder.mkdir()
+    (folder / "link.txt").symlink_to(secret)
+    for source in ("../secret.txt", str(secret), "link.txt"):
+        path = folder / "map.arg"
+        path.write_text(f"source: {source}\nmain conclusion c: C.\n  quote: the secret words\n", encoding="utf-8")
+        refused = argmap.check(str(path))
+        assert [d.code for d in refused.errors] == ["Q005"], source
+        assert refused.grounding is None
+        allowed = argmap.resolve(argmap.load(path), allow_outside_source=True)
+        assert allowed.ok and allowed.grounding is not None
+
+
+def test_matches_record_offsets_and_lines() -> None:
+    """Each found quote records its character offsets and line in the resolved map."""
+    amap = _resolved("source: src.txt\nmain conclusion c: C.\n  quote: rebelling against\n", SOURCE)
+    match = amap.grounding.matches["c"]  # type: ignore[union-attr]
+    assert SOURCE[match.start : match.end] == "rebelling against"
+    assert (match.line, match.column, match.occurrences) == (2, 35, 1)
+
+
+def test_sentences_and_indicators() -> None:
+    """Sentences split at ends, blank lines and bullets; indicators are found by word, not inside words."""
+    text = "First claim here, surely. Therefore the second follows!\n\n• A bullet point line here\nSo we may stop."
+    found = [text[a:b] for a, b in sentences(text)]
+    assert found == ["First claim here, surely.", "Therefore the second follows!", "• A bullet point line here", "So we may stop."]
+    assert indicators_in("Therefore it may be so, since Sonya said it") == ("therefore", "may", "so", "since")
+    assert indicators_in("Mayors saw the forecast") == ()
+
+
+def test_coverage_of_the_seed_example() -> None:
+    """The seed map quotes most of the article, and its uncovered indicator sentences are listed."""
+    amap = argmap.check(str(ROOT / "examples" / "summit" / "summit.arg"))
+    assert amap.grounding is not None
+    coverage = amap.grounding.coverage()
+    assert coverage.sentences == len(sentences(amap.grounding.text))
+    assert 0.6 < coverage.share <= 1.0
+    assert all(s.indicators for s in coverage.uncovered_with_indicators)
+    # Take the quotes away and every indicator sentence is reported uncovered.
+    bare = measure_coverage(amap.grounding.text, [])
+    assert bare.covered == 0
+    assert any("expected to make Russia" in s.text for s in bare.uncovered_with_indicators)
+
+
+def test_check_coverage_flag_prints_and_serialises(tmp_path: Path) -> None:
+    """argmap check --coverage prints the share; --format json carries the same data."""
+    import io
+    import json
+
+    from argmap.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    seed = str(ROOT / "examples" / "summit" / "summit.arg")
+    assert main(["check", "--coverage", seed], out, err) == 0
+    assert "sentences of article.txt" in out.getvalue()
+    out = io.StringIO()
+    assert main(["check", "--coverage", "--format", "json", seed], out, err) == 0
+    (entry,) = json.loads(out.getvalue())["files"]
+    assert entry["coverage"]["sentences"] > 30
+    assert entry["quotes"]["blueprint"]["line"] >= 1
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_symlinked_folder_inside_is_fine(tmp_path: Path) -> None:
+    """A source in a subfolder is allowed."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text("words here", encoding="utf-8")
+    (tmp_path / "map.arg").write_text("source: texts/a.txt\nmain conclusion c: C.\n  quote: words here\n", encoding="utf-8")
+    assert argmap.check(str(tmp_path / "map.arg")).ok
