@@ -434,6 +434,73 @@ _CODES = [
         "in a comment or a note if you want it.",
         _WITH_SOURCE,
     ),
+    # --- claim writing ---------------------------------------------------------
+    Code(
+        "C001", "reasoning-in-claim", W,
+        "A claim contains a reasoning or contrast word (because, therefore, since, but …): it holds an argument, not a claim.",
+        _HEAD + "premise a: Trees cool streets because they give shade.\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\npremise b: Trees give shade.\nb -> a\na -> c\n",
+        "Split it: the reason becomes its own claim, linked with `->` (for 'because') or "
+        "`-x` (for 'but'). 'since' with a date ('since 2014') and idioms such as 'all but' "
+        "are not reported; words inside quotation marks are ignored.",
+    ),
+    Code(
+        "C002", "compound-claim", W,
+        "A claim looks like two claims: a semicolon, or 'and' joining two clauses.",
+        _HEAD + "premise a: Trees cool streets and they cut energy bills.\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\npremise b: Trees cut energy bills.\na, b -> c\n",
+        "One claim per box. 'and' between names or nouns ('Russia and China', 'politics, "
+        "economics and security') is not reported: only 'and' followed by a verb, an auxiliary, "
+        "or a new subject with its verb.",
+    ),
+    Code(
+        "C003", "question-claim", W,
+        "A claim is a question; a claim is a statement that can be true or false.",
+        _HEAD + "premise a: Don't trees cool streets?\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\na -> c\n",
+        "Write the statement the question stands for (a rhetorical question usually asserts its answer).",
+    ),
+    Code(
+        "C004", "pronoun-start", W,
+        "A claim starts with a pronoun (it, this, they …) and cannot be read on its own.",
+        _HEAD + "premise a: They cool the streets in summer.\na -> c\n",
+        _HEAD + "premise a: Street trees cool the streets in summer.\na -> c\n",
+        "Every box should make sense anywhere on the map. 'It is …' / 'It seems …' "
+        "(an empty 'it') is not reported.",
+    ),
+    Code(
+        "C005", "long-claim", W,
+        "A claim is longer than 30 words.",
+        _HEAD + "premise a: Trees that are planted along the streets of a city cool the pavement and the "
+        "air around it by several degrees on hot summer afternoons, according to many careful "
+        "measurements made by researchers in several countries.\na -> c\n",
+        _HEAD + "premise a: Street trees cool the pavement by several degrees in summer.\na -> c\n",
+        "Keep the claim; move details and hedges to a `note:`.",
+    ),
+    Code(
+        "C006", "single-premise-reason", I,
+        "Reasons with a single premise may hide an unstated co-premise (one note per file lists them).",
+        "main conclusion c: Cities should plant more trees.\npremise a: Trees cool streets.\na -> c\n",
+        "main conclusion c: Cities should plant more trees.\npremise a: Trees cool streets.\n"
+        "assumption b: Cooler streets are worth what trees cost.\na + b -> c\n",
+        "The golden rule of argument mapping: a reason usually needs at least two premises, one "
+        "of them often unstated. A note, not a warning, and one per file: many single-premise "
+        "reasons are fine. Waive it on a link with `waive: C006`, or for the file in the header.",
+    ),
+    # --- analysis ---------------------------------------------------------------
+    Code(
+        "T001", "rabbit-rule", W,
+        "In analysis mode, a significant word of a conclusion appears in none of the premises of its reason.",
+        "mode: analysis\nmain conclusion c: Cities should plant more trees.\n"
+        "premise a: Trees cool streets.\nassumption b: Cities should cool streets.\na + b -> c\n",
+        "mode: analysis\nmain conclusion c: Cities should plant more trees.\n"
+        "premise a: Planting trees cools streets.\nassumption b: Cities should do what cools streets.\n"
+        "a + b -> c\n",
+        "The Rabbit rule: you cannot pull a rabbit out of a hat you did not put it in. Words are "
+        "compared after stemming (Snowball) and without stop words. Declare synonyms in the "
+        "header (`terms: revolt = rebel, rebelling`) or waive the rule on a link (`waive: T001`). "
+        "Run it with `mode: analysis` in the header or `argmap check --analysis`.",
+    ),
     # --- predictions -----------------------------------------------------------
     Code(
         "P001", "made-not-absolute", W,
@@ -517,8 +584,8 @@ _CODES = [
     Code(
         "P009", "compound-prediction", I,
         "A prediction joins two outcomes (\"will X and Y\"): each could come true without the other.",
-        _HEAD + "prediction a: Cities will plant more trees and cut parking.\n" + _SCORABLE + "a -> c\n",
-        _HEAD + "prediction a: Cities will plant more trees.\n" + _SCORABLE + "prediction b: Cities will cut parking.\n" + _SCORABLE
+        _HEAD + "prediction a: Cities will plant more trees and reduce parking.\n" + _SCORABLE + "a -> c\n",
+        _HEAD + "prediction a: Cities will plant more trees.\n" + _SCORABLE + "prediction b: Cities will reduce parking.\n" + _SCORABLE
         + "a, b -> c\n",
         "Split it into one prediction per outcome, so that each can be resolved on its own. "
         "(A heuristic: it looks for a second verb after 'and' in a forecast.)",
@@ -582,6 +649,9 @@ _FAMILIES = [
     ("F", "Files", "Problems reading a file named on the command line."),
     ("Q", "Quotes and grounding", "Claims and the words of the source text."),
     ("P", "Predictions", "Forecasts recorded so that they can be scored."),
+    ("C", "Claim writing", "Heuristics for well-written claims; switch them off with `lint: off`, "
+     "`waive:` or `--no-lint`."),
+    ("T", "Analysis mode", "Term checks between conclusions and premises (`mode: analysis`)."),
 ]
 
 

@@ -10,8 +10,10 @@ Matching forgives what a copying reader cannot control and nothing else:
   most :data:`MAX_GAP` characters (which may itself be an ellipsis in the
   source, or words the quote leaves out).
 
-Letters must match exactly, case included. A quote found more than once must
-be disambiguated with ``occurrence: N`` (the N-th match, counting from 1).
+Letters must match exactly, case included, and a quote that starts or ends
+with a letter or digit matches only whole words there ("need" does not match
+the start of "needed"). A quote found more than once must be disambiguated
+with ``occurrence: N`` (the N-th match, counting from 1).
 """
 
 from __future__ import annotations
@@ -131,7 +133,10 @@ def quote_pattern(quote: str) -> re.Pattern[str] | None:
                 chars.append(re.escape(char))
         pieces.append("(" + "".join(chars) + ")")
     gap = r"\s*([\s\S]{0," + str(MAX_GAP) + r"}?)\s*"
-    return re.compile(gap.join(pieces))
+    # Whole words at the ends: "Trees also need" does not match inside "Trees also needed".
+    before = r"(?<!\w)" if re.match(r"\w", parts[0].strip()) else ""
+    after = r"(?!\w)" if re.search(r"\w$", parts[-1].strip()) else ""
+    return re.compile(before + gap.join(pieces) + after)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

@@ -29,7 +29,17 @@ travel treat trigger try turn undermine understand unite use vote wait walk want
 win withdraw work worry write yield
 """
 
-VERBS = frozenset(_VERBS.split())
+_IRREGULAR = """
+arose became began bent bound brought bought built caught chose came cost dealt did drew drove ate fell
+felt fought found flew forgot froze got gave went grew hung had heard hid held hurt kept knew laid led
+left lent let lay lost made meant met paid put quit read rode rang rose ran said saw sought sold sent
+set shook shone shot showed shut sang sank sat slept spoke spent spread stood stole stuck struck swore
+swept swam took taught tore told thought threw understood woke wore won wrote
+become begun chosen done drawn driven eaten fallen forgotten frozen given gone grown hidden known
+ridden risen seen shaken shown spoken stolen sworn taken thrown woken worn written
+"""
+
+VERBS = frozenset(_VERBS.split()) | frozenset(_IRREGULAR.split())
 """Base forms of common verbs, including those of political and economic forecasts."""
 
 _PRONOUNS = "it this that these those they them he she him her his its their we us our you i"

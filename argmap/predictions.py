@@ -196,22 +196,11 @@ def scale_of(document: Document) -> str:
 
 # --- checks -----------------------------------------------------------------------
 
-_COMPOUND = re.compile(
-    r"\b(?:will|would|shall|may|might|could|should|must|to)\s+(?:\w+\s+){0,5}?\w+[^,;.]*?\s"
-    r"(?:and|as well as|while also)\s+(?:will\s+|would\s+|also\s+|then\s+)?(\w+)",
-    re.IGNORECASE,
-)
-
-
 def joins_two_outcomes(text: str) -> str | None:
-    """The word after 'and' when a forecast joins two verb phrases ("… will X and Y …"), else None."""
-    from .lexicon import is_verb
+    """The word after 'and' when a forecast joins two clauses ("… will X and Y …"), else None."""
+    from .lint import second_clause
 
-    for match in _COMPOUND.finditer(text):
-        word = match.group(1)
-        if is_verb(word):
-            return word
-    return None
+    return second_clause(text)
 
 
 def check_predictions(

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import attrs
 
-from .model import ClaimKind
+from .model import ClaimKind, LinkType
 
 Validator = Callable[[str], "str | None"]
 
@@ -93,7 +93,94 @@ def _positive(value: str) -> str | None:
     return f"'{value}' is not a whole number from 1 up"
 
 
+_WAIVABLE = re.compile(r"(?:[CTP]\d{3}|[CTP]\*|all)", re.IGNORECASE)
+
+
+def _codes(value: str) -> str | None:
+    bad = [item for item in split_list(value) if not _WAIVABLE.fullmatch(item)]
+    if bad:
+        return (
+            f"'{bad[0]}' is not a code that can be waived: write codes such as C001, T001 or "
+            "P009, 'C*' for a whole family, or 'all'"
+        )
+    return None
+
+
+def _terms(value: str) -> str | None:
+    for group in value.split(";"):
+        if group.strip() and "=" not in group:
+            return f"'{group.strip()}' has no '=': write 'word = synonym, synonym; word = synonym'"
+    return None
+
+
 def _any(value: str) -> str | None:
+    return None
+
+
+# --- answer keys: alternatives a comparison accepts (argmap compare, docs/teaching.md) ---
+
+ID_PATTERN = r"[^\W\d]\w*(?:-\w+)*"
+"""A claim id, as the grammar's ``ID`` terminal has it."""
+
+_ID = re.compile(ID_PATTERN)
+_LINK_ALTERNATIVE = re.compile(
+    rf"\s*({ID_PATTERN}(?:\s*[,+]\s*{ID_PATTERN})*)\s*(->|-x)\s*({ID_PATTERN})\s*"
+)
+
+
+def split_alternatives(value: str) -> tuple[str, ...]:
+    """An ``alt:`` value as its items: separated by ``;``, stripped, empty ones dropped."""
+    return tuple(item.strip() for item in value.split(";") if item.strip())
+
+
+def is_id(text: str) -> bool:
+    """True when ``text`` is written like a claim id (``p1``, ``gas_supplier``)."""
+    return _ID.fullmatch(text) is not None
+
+
+def parse_link_alternative(text: str) -> tuple[tuple[str, ...], bool, LinkType, str] | None:
+    """``a + b -> c`` or ``a, b -x c`` as (premises, linked, type, target), or ``None``.
+
+    >>> parse_link_alternative("a + b -> c")
+    (('a', 'b'), True, <LinkType.SUPPORT: '->'>, 'c')
+    """
+    match = _LINK_ALTERNATIVE.fullmatch(text)
+    if match is None:
+        return None
+    sources = match.group(1)
+    if "," in sources and "+" in sources:
+        return None
+    premises = tuple(dict.fromkeys(part.strip() for part in re.split(r"[,+]", sources)))
+    return premises, "+" in sources, LinkType(match.group(2)), match.group(3)
+
+
+def _claim_alternatives(value: str) -> str | None:
+    if not split_alternatives(value):
+        return "write claim ids or other wordings of the claim, separated by ';'"
+    return None
+
+
+def _kind_alternatives(value: str) -> str | None:
+    words = {*STATEMENT_KINDS, *(kind.value for kind in ClaimKind)}
+    for item in split_list(value):
+        if item.lower() not in words:
+            return (
+                f"'{item}' is not a kind: write statement kinds (fact, interpretation, …) "
+                "or claim kinds (premise, assumption, …)"
+            )
+    return None
+
+
+def _link_alternatives(value: str) -> str | None:
+    items = split_alternatives(value)
+    if not items:
+        return "write one or more links such as 'a, b -> c' or 'a -x c', separated by ';'"
+    for item in items:
+        if parse_link_alternative(item) is None:
+            return (
+                f"'{item}' is not a link: write it as in a map ('a + b -> c', 'a, b -> c', 'o -x c'; "
+                "undercuts cannot be alternatives), several separated by ';'"
+            )
     return None
 
 
@@ -134,6 +221,10 @@ CLAIM_PROPERTIES: dict[str, PropertySpec] = {
         PropertySpec("basis", _any, "why the claim is believed (data, expert opinion, event, ...)"),
         PropertySpec("tags", _any, "comma-separated tags"),
         PropertySpec("note", _any, "a remark of the map's writer; not part of the argument"),
+        PropertySpec("waive", _codes, "diagnostic codes not to report for this claim (C001, T001, all)"),
+        PropertySpec("alt", _claim_alternatives, "in an answer key: other ids or wordings a student's claim may have"),
+        PropertySpec("alt-kind", _kind_alternatives, "in an answer key: other kinds accepted for this claim"),
+        PropertySpec("optional", one_of("yes", "no"), "in an answer key: 'yes' when a student need not map this claim"),
         PropertySpec("made", _any, "when the prediction was first made (YYYY-MM-DD)", _PREDICTION),
         PropertySpec("made-in", _any, "where the prediction was first made (a citation)", _PREDICTION),
         PropertySpec("likelihood", _any, "the likelihood word, as the author wrote it", _PREDICTION),
@@ -151,6 +242,9 @@ CLAIM_PROPERTIES: dict[str, PropertySpec] = {
 
 LINK_PROPERTIES: dict[str, PropertySpec] = {
     "note": PropertySpec("note", _any, "a remark of the map's writer"),
+    "waive": PropertySpec("waive", _codes, "diagnostic codes not to report for this link (C006, T001)"),
+    "alt": PropertySpec("alt", _link_alternatives, "in an answer key: other links accepted instead of this one"),
+    "optional": PropertySpec("optional", one_of("yes", "no"), "in an answer key: 'yes' when a student need not draw it"),
 }
 """Properties a link can carry, by key."""
 
@@ -161,6 +255,14 @@ HEADER_FIELDS: dict[str, PropertySpec] = {
         PropertySpec("author", _any, "the author of the text"),
         PropertySpec("source", _any, "the text file the map is a reading of"),
         PropertySpec("published", _date, "when the text was published (YYYY-MM-DD)"),
+        PropertySpec("lint", one_of("on", "off"), "claim-writing checks (C codes) on or off (default on)"),
+        PropertySpec("waive", _codes, "diagnostic codes not to report anywhere in this file"),
+        PropertySpec(
+            "mode",
+            one_of("reasoning", "analysis"),
+            "'analysis' adds the Rabbit rule (T001); default 'reasoning'",
+        ),
+        PropertySpec("terms", _terms, "synonyms for the Rabbit rule: 'revolt = rebel, rebelling; camps = blocs'"),
         PropertySpec(
             "scale",
             one_of("icd203", "kent", "ipcc-ar5"),

@@ -11,6 +11,7 @@ Folders under tests/cases/:
 Cases under a ``grounding/`` folder have their source texts beside them and
 are checked against them; elsewhere the header's ``source:`` is not read
 (those cases are about structure, and quote matching has its own tests).
+Likewise the claim-writing checks (C codes) run only under a ``lint/`` folder.
 
 An annotation is a comment on the line where the diagnostic must point:
 ``# E: N001`` (or ``# W:``, ``# N:`` for warnings and notes), optionally with
@@ -89,7 +90,11 @@ def _read(path: Path) -> str:
 
 
 def _resolve(path: Path, text: str) -> argmap.ArgumentMap:
-    return argmap.resolve(argmap.parse(text, str(path)), check_source="grounding" in path.parts)
+    return argmap.resolve(
+        argmap.parse(text, str(path)),
+        check_source="grounding" in path.parts,
+        lint="lint" in path.parts,
+    )
 
 
 @pytest.mark.parametrize("path", _case_files("valid"), ids=_case_id)

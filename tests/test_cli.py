@@ -13,10 +13,13 @@ import pytest
 from argmap import __version__
 from argmap.cli import main
 
-GOOD = "main conclusion c: Cities should plant more trees.\npremise a: Trees cool streets.\na -> c\n"
+GOOD = (
+    "main conclusion c: Cities should plant more trees.\npremise a: Trees cool streets.\n"
+    "assumption b: Cooler streets are worth what trees cost.\na + b -> c\n"
+)
 WARNS = GOOD + "premise lonely: Nobody links me.\n"
 BROKEN = "premis a: Trees cool streets.\n"
-RESOLVE_ERROR = GOOD + "b -> c\n"
+RESOLVE_ERROR = GOOD + "zz -> c\n"
 
 
 def run(argv: list[str], stdin: str | None = None) -> tuple[int, str, str]:
@@ -54,7 +57,7 @@ def test_warnings_pass_unless_strict(files: dict[str, Path]) -> None:
     """Warnings alone exit 0; --strict makes them fail with 1."""
     status, _, err = run(["check", str(files["warns"])])
     assert status == 0
-    assert f"{files['warns']}:4:9: warning: 'lonely' is not linked to any other claim [G005]" in err
+    assert f"{files['warns']}:5:9: warning: 'lonely' is not linked to any other claim [G005]" in err
     assert run(["check", "--strict", str(files["warns"])])[0] == 1
 
 
@@ -88,7 +91,7 @@ def test_standard_input(files: dict[str, Path]) -> None:
     """'-' reads the file from standard input and names it <stdin>."""
     status, _, err = run(["check", "-"], stdin=RESOLVE_ERROR)
     assert status == 1
-    assert "<stdin>:4:1: error: no claim has the id 'b'" in err
+    assert "<stdin>:5:1: error: no claim has the id 'zz'" in err
 
 
 def test_json_format(files: dict[str, Path]) -> None:
@@ -100,7 +103,7 @@ def test_json_format(files: dict[str, Path]) -> None:
     assert first["ok"] is False and first["errors"] == 1
     (diagnostic,) = first["diagnostics"]
     assert diagnostic["code"] == "N001" and diagnostic["name"] == "unknown-id"
-    assert (diagnostic["line"], diagnostic["column"], diagnostic["end_column"]) == (4, 1, 2)
+    assert (diagnostic["line"], diagnostic["column"], diagnostic["end_column"]) == (5, 1, 3)
     assert second["diagnostics"][0]["code"] == "S002"
     assert report["errors"] == 2
 
