@@ -55,7 +55,13 @@ def read_source(path: str, stdin: TextIO | None = None) -> tuple[str, bytes]:
         return path, handle.read()
 
 
-def check_one(path: str, stdin: TextIO | None = None, allow_outside_source: bool = False) -> FileResult:
+def check_one(
+    path: str,
+    stdin: TextIO | None = None,
+    allow_outside_source: bool = False,
+    lint: bool = True,
+    analysis: bool | None = None,
+) -> FileResult:
     """Read, parse and resolve one file; every outcome is a FileResult, never an exception."""
     try:
         name, data = read_source(path, stdin)
@@ -69,7 +75,7 @@ def check_one(path: str, stdin: TextIO | None = None, allow_outside_source: bool
         document = parse(text, name)
     except ArgmapSyntaxError as exc:
         return FileResult(name, exc.text, (exc.diagnostic,), None)
-    amap = resolve(document, allow_outside_source=allow_outside_source)
+    amap = resolve(document, allow_outside_source=allow_outside_source, lint=lint, analysis=analysis)
     return FileResult(name, document.text, amap.diagnostics, amap)
 
 
@@ -151,7 +157,15 @@ def _json_report(results: Sequence[FileResult], coverage: bool = False) -> dict[
 
 def cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """``argmap check FILE...``"""
-    results = [check_one(path, allow_outside_source=args.allow_outside_source) for path in args.files]
+    results = [
+        check_one(
+            path,
+            allow_outside_source=args.allow_outside_source,
+            lint=not args.no_lint,
+            analysis=True if args.analysis else None,
+        )
+        for path in args.files
+    ]
     if args.format == "json":
         json.dump(_json_report(results, args.coverage), stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")
@@ -213,6 +227,100 @@ def cmd_predictions(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) ->
     return EXIT_ERRORS if failed else EXIT_OK
 
 
+_RENDER_SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+
+
+def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """``argmap render FILE``: draw the map as SVG, PNG, PDF or DOT (``--watch``: again on each save)."""
+    import os
+    import time
+    import warnings
+
+    from . import render as rd
+    from .atomic import write_atomic
+
+    output = args.output
+    fmt = args.format or _RENDER_SUFFIXES.get(os.path.splitext(output)[1].lower() if output else ".svg")
+    if output == "-" and not args.format:
+        fmt = "svg"
+    if fmt is None:
+        print(f"argmap render: cannot tell the format from '{output}': name it .svg, .png, .pdf "
+              "or .dot, or give --format", file=stderr)
+        return EXIT_USAGE
+    if output is None:
+        output = "-" if args.file == "-" else os.path.splitext(args.file)[0] + "." + fmt
+    if args.watch and "-" in (args.file, output):
+        print("argmap render: --watch needs a file to read and a file to write, not -", file=stderr)
+        return EXIT_USAGE
+
+    def once() -> int:
+        result = check_one(args.file)
+        warned = result.count(Severity.WARNING)
+        if result.count(Severity.ERROR):
+            _print_text([result], stderr, quiet=False)
+        elif warned:  # the map is drawn; one line points at the details
+            print(f"argmap render: {result.path}: {_plural(warned, 'warning')} "
+                  f"('argmap check {result.path}' shows them)", file=stderr)
+        if result.unreadable:
+            return EXIT_ENVIRONMENT
+        if result.map is None or not result.map.ok:
+            return EXIT_ERRORS
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", rd.DotWarning)
+                data = rd.render(
+                    result.map, fmt, direction=args.direction, theme=args.theme, legend=args.legend,
+                    focus=args.focus, depth=args.depth, sections=args.sections,
+                )
+        except rd.FocusError as exc:
+            print(f"argmap render: {exc}", file=stderr)
+            return EXIT_USAGE
+        except rd.RenderError as exc:
+            print(f"argmap render: {exc}", file=stderr)
+            return EXIT_ENVIRONMENT
+        for warning in caught:
+            print(f"argmap render: warning: {warning.message}", file=stderr)
+        try:
+            if output == "-":
+                stdout.flush()
+                buffer = getattr(stdout, "buffer", None)
+                if buffer is not None:
+                    buffer.write(data)
+                    buffer.flush()
+                else:
+                    stdout.write(data.decode("utf-8"))
+            else:
+                write_atomic(output, data)
+        except OSError as exc:
+            print(f"argmap render: cannot write {output}: {exc.strerror or exc}", file=stderr)
+            return EXIT_ENVIRONMENT
+        if args.watch:
+            print(f"argmap render: wrote {output}", file=stderr)
+        return EXIT_OK
+
+    def stamp() -> tuple[int, int] | None:
+        try:
+            info = os.stat(args.file)
+        except OSError:
+            return None  # mid-save (some editors replace the file): look again soon
+        return info.st_mtime_ns, info.st_size
+
+    status = once()
+    if not args.watch or status == EXIT_ENVIRONMENT:
+        return status
+    print(f"argmap render: watching {args.file} for changes (Ctrl-C to stop)", file=stderr)
+    seen = stamp()
+    try:
+        while True:
+            time.sleep(0.5)
+            now = stamp()
+            if now is not None and now != seen:
+                seen = now
+                once()
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with status 2 through an exception we can catch in tests."""
 
@@ -252,6 +360,14 @@ def build_parser() -> argparse.ArgumentParser:
         "with argument indicators",
     )
     check.add_argument(
+        "--no-lint", action="store_true", help="skip the claim-writing checks (C codes)"
+    )
+    check.add_argument(
+        "--analysis",
+        action="store_true",
+        help="analysis mode: add the Rabbit rule (T001), as 'mode: analysis' in a header does",
+    )
+    check.add_argument(
         "--allow-outside-source",
         action="store_true",
         help="let the header's source: point outside the .arg file's folder",
@@ -280,6 +396,45 @@ def build_parser() -> argparse.ArgumentParser:
     codes.add_argument("codes", nargs="*", metavar="CODE")
     codes.add_argument("--markdown", action="store_true", help="print the whole diagnostics page (docs/diagnostics.md)")
     codes.set_defaults(handler=cmd_codes)
+
+    render = commands.add_parser(
+        "render",
+        help="draw the map of an .arg file as SVG, PNG, PDF or DOT",
+        description="Draw the argument map with Graphviz (docs/rendering.md explains the picture). "
+        "A file with errors is not drawn: its diagnostics are printed as 'argmap check' prints them "
+        "(exit 1). Exit 3 when Graphviz's dot is missing or fails, or the output cannot be written.",
+    )
+    render.add_argument("file", metavar="FILE", help="the .arg file; - reads standard input")
+    render.add_argument(
+        "-o", "--output", metavar="OUT",
+        help="where to write: .svg, .png, .pdf or .dot sets the format; - is standard output "
+        "(default: FILE with the format's suffix)",
+    )
+    render.add_argument("--format", choices=("svg", "png", "pdf", "dot"), help="output format (default: from OUT)")
+    render.add_argument(
+        "--direction", choices=("BT", "TB", "LR", "RL"), default="BT",
+        help="where the arrows point, from reasons to conclusion: BT puts the main conclusion "
+        "at the top (default), TB at the bottom, LR at the right, RL at the left",
+    )
+    render.add_argument(
+        "--theme", choices=("default", "print"), default="default",
+        help="default: colour-blind-safe colours; print: black and white, line styles only",
+    )
+    render.add_argument("--no-legend", dest="legend", action="store_false", help="leave out the key")
+    render.add_argument(
+        "--sections", action=argparse.BooleanOptionalAction, default=None,
+        help="frame each section (default: yes, unless the map is large and most links cross sections)",
+    )
+    render.add_argument("--focus", metavar="ID", help="draw only the claims around this claim")
+    render.add_argument(
+        "--depth", type=int, metavar="N",
+        help="with --focus: how many links away from it to draw (default 2); alone: from the main conclusion",
+    )
+    render.add_argument(
+        "--watch", action="store_true",
+        help="keep running and draw again whenever FILE changes; errors are reported, not fatal",
+    )
+    render.set_defaults(handler=cmd_render)
     return parser
 
 

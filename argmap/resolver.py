@@ -108,6 +108,12 @@ class ArgumentMap:
         """The claim with this id; KeyError if there is none."""
         return self.by_id[claim_id]
 
+    def _repr_svg_(self) -> str | None:
+        """The map drawn as SVG, for Jupyter (None without Graphviz's dot)."""
+        from .render import repr_svg
+
+        return repr_svg(self)
+
     def claims_with(self, role: Role) -> tuple[Claim, ...]:
         """The claims that have ``role``, in source order."""
         return tuple(claim for claim in self.claims if role in self.roles.get(claim.id, ()))
@@ -148,7 +154,11 @@ class _Resolver:
         allow_outside_source: bool,
         source_root: Path | None,
         check_source: bool,
+        lint: bool,
+        analysis: bool | None,
     ) -> None:
+        self.lint = lint
+        self.analysis = analysis
         self.doc = document
         self.today = today
         self.allow_outside_source = allow_outside_source
@@ -638,6 +648,18 @@ class _Resolver:
                         queue.append(premise)
         return depth
 
+    def run_lint(self) -> None:
+        from . import lint
+
+        if self.lint:
+            lint.check_claims(self.claims.values(), self.doc, self.report)
+            lint.check_single_premise(self.inferences, self.claims, self.doc, self.report)
+        analysis = self.analysis
+        if analysis is None:
+            analysis = (self.doc.header_value("mode") or "").strip().lower() == "analysis"
+        if analysis:
+            lint.check_rabbit(self.inferences, self.claims, self.doc, self.report)
+
     def run(self) -> ArgumentMap:
         self.check_header()
         self.collect_claims()
@@ -655,6 +677,7 @@ class _Resolver:
                 self.doc, self.claims.values(), self.report, self.allow_outside_source, self.source_root
             )
         roles, depth = self.derive(main)
+        self.run_lint()
         if not self.doc.claims:
             span = self.doc.header[0].span if self.doc.header else Span(self.doc.path, 1, 1, 1, 1, 0, 0)
             self.report("G013", "the file has no claims yet", span)
@@ -773,6 +796,8 @@ def resolve(
     allow_outside_source: bool = False,
     source_root: Path | None = None,
     check_source: bool = True,
+    lint: bool = True,
+    analysis: bool | None = None,
 ) -> ArgumentMap:
     """Resolve a parsed document: bind ids, check links, derive roles, find quotes.
 
@@ -780,8 +805,16 @@ def resolve(
     the system's date). The header's ``source:`` is read relative to
     ``source_root`` (default: the .arg file's folder) and must stay inside it
     unless ``allow_outside_source``; ``check_source=False`` skips reading it.
+    ``lint=False`` skips the claim-writing checks (C codes); ``analysis`` turns
+    the Rabbit rule on or off (default: the header's ``mode:``).
     """
     resolver = _Resolver(
-        document, today or datetime.date.today(), allow_outside_source, source_root, check_source
+        document,
+        today or datetime.date.today(),
+        allow_outside_source,
+        source_root,
+        check_source,
+        lint,
+        analysis,
     )
     return resolver.run()
