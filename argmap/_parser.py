@@ -4,6 +4,16 @@ The grammar is the data file ``grammars/argmap.lark``. This module loads it
 once, runs Lark's LALR parser, builds the frozen model from the tree, and turns
 every Lark exception into an :class:`~argmap.diagnostics.ArgmapSyntaxError`
 whose message speaks the user's language, not Lark's terminal names.
+
+**The fast path.** Lark's LALR parser in pure Python costs about 10 µs a
+token, too slow for maps of tens of thousands of claims checked on every
+keystroke. So a line scanner (:func:`_scan`) first tries to build the very
+same tree Lark would, using the grammar's own terminal patterns (read from
+the grammar file), line by line. It accepts only the plain, well-formed
+shapes of each kind of line; at the first line it is not sure about it gives
+up, and Lark parses the file (and reports any error). Both trees go through
+one builder, and tests check that the two agree on every example, every case
+file, and on fuzzed input. Lark is imported only when it is needed.
 """
 
 from __future__ import annotations
@@ -13,12 +23,9 @@ import functools
 import importlib.resources
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
-
-import lark
-from lark import Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from typing import TYPE_CHECKING, NoReturn, Protocol, TypeGuard, cast
 
 from .codes import REGISTRY
 from .diagnostics import ArgmapSyntaxError, Diagnostic, Note
@@ -46,14 +53,58 @@ def grammar_path() -> Path:
     return Path(__file__).resolve().parent.parent / "grammars" / "argmap.lark"
 
 
+if TYPE_CHECKING:
+    import lark
+    from lark import Token
+    from lark.exceptions import UnexpectedInput, UnexpectedToken
+
+
+@functools.cache
+def _grammar_text() -> str:
+    return grammar_path().read_text(encoding="utf-8")
+
+
 @functools.cache
 def _parser() -> lark.Lark:
-    return lark.Lark(
-        grammar_path().read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer="contextual",
-        maybe_placeholders=False,
-    )
+    import lark
+
+    return lark.Lark(_grammar_text(), parser="lalr", lexer="contextual", maybe_placeholders=False)
+
+
+class Leaf(Protocol):
+    """A token: Lark's, or the fast path's. Both are ``str`` with positions."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def end_line(self) -> int: ...
+    @property
+    def end_column(self) -> int: ...
+    @property
+    def start_pos(self) -> int: ...
+    @property
+    def end_pos(self) -> int: ...
+
+
+class Node(Protocol):
+    """A tree node: Lark's ``Tree`` or the fast path's ``_Node``."""
+
+    @property
+    def data(self) -> str: ...
+    @property
+    def children(self) -> Sequence[Node | Leaf]: ...
+
+
+def _leaf(item: object) -> TypeGuard[Leaf]:
+    return isinstance(item, (str, _Tok))
+
+
+def _node(item: object) -> TypeGuard[Node]:
+    return not isinstance(item, (str, _Tok))
 
 
 # --- entry points -------------------------------------------------------------
@@ -71,10 +122,14 @@ def parse(text: str, path: str = "<string>") -> Document:
         _fail(text, path, "S005", "the file is empty: an .arg file needs at least one claim", 0, 0)
     _check_layout(text, path)
     source = text if text.endswith("\n") else text + "\n"
-    try:
-        tree = _parser().parse(source)
-    except UnexpectedInput as exc:
-        _raise_friendly(exc, text, source, path)
+    tree: Node | None = _scan(source)
+    if tree is None:
+        from lark.exceptions import UnexpectedInput
+
+        try:
+            tree = cast(Node, _parser().parse(source))
+        except UnexpectedInput as exc:
+            _raise_friendly(exc, text, source, path)
     return _Builder(text, path).document(tree)
 
 
@@ -266,6 +321,8 @@ def _line_start(text: str, pos: int) -> int:
 
 def _raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> NoReturn:
     """Translate a Lark exception into the project's own syntax error."""
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
     if isinstance(exc, UnexpectedCharacters):
         pos = exc.pos_in_stream or 0
         expected = set(exc.allowed or ())
@@ -422,6 +479,8 @@ def _content_end(source: str, newline: int) -> int:
 
 
 def _previous_token(exc: UnexpectedToken) -> Token | None:
+    from lark import Token, Tree
+
     state = exc.state
     if state is None:
         return None
@@ -462,7 +521,13 @@ def _unknown_keyword(text: str, path: str, start: int, end: int, word: str) -> N
 
 def unescape(raw: str) -> str:
     """Decode the two escapes of claim text: ``\\#`` and ``\\\\``."""
-    return _ESCAPE.sub(r"\1", raw)
+    if "\\" not in raw:
+        return raw
+    return _ESCAPE.sub(_unescaped, raw)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 class _Builder:
@@ -477,7 +542,7 @@ class _Builder:
         self.links: list[Link] = []
         self._section_stack: list[Section] = []
 
-    def span(self, first: Token, last: Token | None = None) -> Span:
+    def span(self, first: Leaf, last: Leaf | None = None) -> Span:
         last = last or first
         return Span(
             self.path,
@@ -489,7 +554,7 @@ class _Builder:
             last.end_pos or 0,
         )
 
-    def _empty_after(self, token: Token) -> Span:
+    def _empty_after(self, token: Leaf) -> Span:
         end = token.end_pos or 0
         return Span(
             self.path,
@@ -501,13 +566,13 @@ class _Builder:
             end,
         )
 
-    def fail(self, code: str, message: str, first: Token, last: Token | None = None) -> NoReturn:
+    def fail(self, code: str, message: str, first: Leaf, last: Leaf | None = None) -> NoReturn:
         span = self.span(first, last)
         _fail(self.text, self.path, code, message, span.start, span.end)
 
-    def document(self, tree: Tree[Token]) -> Document:
+    def document(self, tree: Node) -> Document:
         for node in tree.children:
-            assert isinstance(node, Tree)
+            assert _node(node)
             getattr(self, f"_{node.data}")(node)
         return Document(
             self.path,
@@ -522,9 +587,9 @@ class _Builder:
     def _current_section(self) -> int | None:
         return self._section_stack[-1].index if self._section_stack else None
 
-    def _header(self, node: Tree[Token]) -> None:
+    def _header(self, node: Node) -> None:
         key = node.children[0]
-        assert isinstance(key, Token)
+        assert _leaf(key)
         if str(key) in KIND_WORDS or str(key) == "main":
             self.fail(
                 "S008",
@@ -533,10 +598,10 @@ class _Builder:
             )
         self.header.append(self._property(node))
 
-    def _property(self, node: Tree[Token], items: list[Tree[Token]] | None = None) -> Property:
+    def _property(self, node: Node, items: list[Node] | None = None) -> Property:
         key = node.children[0]
-        assert isinstance(key, Token)
-        value_tokens = [child for child in node.children[1:] if isinstance(child, Token)]
+        assert _leaf(key)
+        value_tokens = [child for child in node.children[1:] if _leaf(child)]
         if value_tokens:
             first_value = value_tokens[0]
             value = unescape(str(first_value))
@@ -546,7 +611,7 @@ class _Builder:
             last = None
         for item in items or ():
             token = item.children[0]
-            assert isinstance(token, Token)
+            assert _leaf(token)
             value = f"{value} {unescape(str(token))}" if value else unescape(str(token))
             last = token
         key_span = self.span(key)
@@ -555,14 +620,14 @@ class _Builder:
             span = key_span
         else:
             first_token = value_tokens[0] if value_tokens else items[0].children[0]  # type: ignore[index]
-            assert isinstance(first_token, Token)
+            assert _leaf(first_token)
             value_span = self.span(first_token, last)
             span = key_span.to(value_span)
         return Property(str(key), value, span, key_span, value_span)
 
-    def _section(self, node: Tree[Token]) -> None:
+    def _section(self, node: Node) -> None:
         token = node.children[0]
-        assert isinstance(token, Token)
+        assert _leaf(token)
         raw = str(token)
         hashes = len(raw) - len(raw.lstrip("#"))
         level = hashes - 1
@@ -575,19 +640,19 @@ class _Builder:
         self._section_stack.append(section)
 
     def _body(
-        self, children: list[Tree[Token] | Token]
-    ) -> tuple[list[Token], list[Property], Token | None]:
+        self, children: list[Node | Leaf]
+    ) -> tuple[list[Leaf], list[Property], Leaf | None]:
         """Split a body into the continuation lines of the head and the properties.
 
         Continuation lines belong to the item just above them: to the head
         (claim text or link label) until the first property, then to that property.
         """
-        head_more: list[Token] = []
+        head_more: list[Leaf] = []
         properties: list[Property] = []
-        pending: tuple[Tree[Token], list[Tree[Token]]] | None = None
-        last: Token | None = None
+        pending: tuple[Node, list[Node]] | None = None
+        last: Leaf | None = None
         for child in children:
-            if not isinstance(child, Tree):
+            if not _node(child):
                 continue
             if child.data == "property":
                 if pending is not None:
@@ -596,7 +661,7 @@ class _Builder:
                 last = _last_token(child)
             else:  # continuation
                 token = child.children[0]
-                assert isinstance(token, Token)
+                assert _leaf(token)
                 if str(token) == "main":
                     self.fail(
                         "S013",
@@ -613,19 +678,19 @@ class _Builder:
             properties.append(self._property(*pending))
         return head_more, properties, last
 
-    def _claim(self, node: Tree[Token]) -> None:
+    def _claim(self, node: Node) -> None:
         children = list(node.children)
-        main_token: Token | None = None
+        main_token: Leaf | None = None
         first = children[0]
-        if isinstance(first, Token) and first.type == "MAIN":
+        if _leaf(first) and first.type == "MAIN":
             main_token = first
             children = children[1:]
         kind_tree = children[0]
-        assert isinstance(kind_tree, Tree)
+        assert _node(kind_tree)
         kind_token = kind_tree.children[0]
-        assert isinstance(kind_token, Token)
+        assert _leaf(kind_token)
         id_token = children[1]
-        assert isinstance(id_token, Token)
+        assert _leaf(id_token)
         if str(id_token) in KIND_WORDS or str(id_token) == "main":
             self.fail(
                 "S001",
@@ -634,8 +699,8 @@ class _Builder:
                 id_token,
             )
         rest = children[2:]
-        text_token: Token | None = None
-        if rest and isinstance(rest[0], Token):
+        text_token: Leaf | None = None
+        if rest and _leaf(rest[0]):
             text_token = rest[0]
             rest = rest[1:]
         head_more, properties, last = self._body(rest)
@@ -664,34 +729,45 @@ class _Builder:
             )
         )
 
-    def _refs(self, node: Tree[Token]) -> tuple[tuple[Ref, ...], bool]:
+    def _refs(self, node: Node) -> tuple[tuple[Ref, ...], bool]:
         refs = tuple(
-            Ref(str(token), self.span(token)) for token in node.children if isinstance(token, Token)
+            Ref(str(token), self.span(token)) for token in node.children if _leaf(token)
         )
         return refs, node.data == "linked"
 
-    def _target(self, node: Tree[Token] | Token) -> Target:
-        if isinstance(node, Token):
+    def _target(self, node: Node | Leaf) -> Target:
+        if _leaf(node):
             return Ref(str(node), self.span(node))
+        assert _node(node)
         sources_node, arrow, target_node = node.children
-        assert isinstance(sources_node, Tree) and isinstance(arrow, Token)
+        assert _node(sources_node) and _leaf(arrow)
         sources, linked = self._refs(sources_node)
         target = self._target(target_node)
         first = _first_token(sources_node)
         span = self.span(first, arrow).to(target.span)
-        # Include the closing parenthesis: it follows the target directly.
-        close = self.text.find(")", span.end)
-        if close >= 0:
-            span = _span_at(self.text, self.path, span.start - 1, close + 1)
+        # Widen to the parentheses around it; they are on the same line.
+        opening = self.text.rfind("(", 0, span.start)
+        closing = self.text.find(")", span.end)
+        if opening >= 0 and closing >= 0:
+            line_start = span.start - (span.column - 1)
+            span = Span(
+                self.path,
+                span.line,
+                opening - line_start + 1,
+                span.end_line,
+                closing - line_start + 2,
+                opening,
+                closing + 1,
+            )
         return LinkRef(sources, linked, LinkType(str(arrow)), target, span)
 
-    def _link(self, node: Tree[Token]) -> None:
+    def _link(self, node: Node) -> None:
         sources_node, arrow, target_node, *rest = node.children
-        assert isinstance(sources_node, Tree) and isinstance(arrow, Token)
+        assert _node(sources_node) and _leaf(arrow)
         sources, linked = self._refs(sources_node)
         target = self._target(target_node)
-        label_token: Token | None = None
-        if rest and isinstance(rest[0], Token):
+        label_token: Leaf | None = None
+        if rest and _leaf(rest[0]):
             label_token = rest[0]
             rest = rest[1:]
         head_more, properties, last = self._body(rest)
@@ -719,17 +795,255 @@ class _Builder:
         )
 
 
-def _first_token(node: Tree[Token]) -> Token:
+def _first_token(node: Node) -> Leaf:
     for child in node.children:
-        if isinstance(child, Token):
+        if _leaf(child):
             return child
+        assert _node(child)
         return _first_token(child)
     raise AssertionError("empty tree")  # pragma: no cover
 
 
-def _last_token(node: Tree[Token]) -> Token:
+def _last_token(node: Node) -> Leaf:
     for child in reversed(node.children):
-        if isinstance(child, Token):
+        if _leaf(child):
             return child
+        assert _node(child)
         return _last_token(child)
     raise AssertionError("empty tree")  # pragma: no cover
+
+
+# --- the fast path --------------------------------------------------------------------
+
+
+class _Tok:
+    """A token of the fast path, with the positions Lark's tokens carry (one line each)."""
+
+    __slots__ = ("column", "end_pos", "line", "start_pos", "type", "value")
+
+    def __init__(self, kind: str, value: str, line: int, column: int, start: int) -> None:
+        self.type = kind
+        self.value = value
+        self.line = line
+        self.column = column
+        self.start_pos = start
+        self.end_pos = start + len(value)
+
+    @property
+    def end_line(self) -> int:
+        return self.line
+
+    @property
+    def end_column(self) -> int:
+        return self.column + len(self.value)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class _Node:
+    """A tree node of the fast path, shaped like Lark's ``Tree``."""
+
+    __slots__ = ("children", "data")
+
+    def __init__(self, data: str, children: list[_Node | _Tok]) -> None:
+        self.data = data
+        self.children = children
+
+
+@functools.cache
+def _terminal(name: str) -> re.Pattern[str]:
+    """A terminal's pattern, read from the grammar file, so both parsers share one definition."""
+    match = re.search(rf"^{name}(?:\.\d+)?:\s*/(.*)/\s*$", _grammar_text(), re.MULTILINE)
+    if match is None:  # pragma: no cover - the grammar defines them
+        raise AssertionError(f"terminal {name} not found in the grammar")
+    return re.compile(match.group(1))
+
+
+_KEYWORDS = frozenset((*KIND_WORDS, "main"))
+_CLAIM_HEAD = re.compile(r"(?:(main)([ \t]+))?(" + "|".join(KIND_WORDS) + r")[ \t]+")
+_GAP = re.compile(r"[ \t]*")
+_REST = re.compile(r"[ \t]*(?:#.*)?\Z")
+_ARROW = re.compile(r"->|-x")
+
+
+class _Line:
+    """One physical line being scanned: its text, number and offset in the file."""
+
+    __slots__ = ("number", "offset", "text")
+
+    def __init__(self, text: str, number: int, offset: int) -> None:
+        self.text = text
+        self.number = number
+        self.offset = offset
+
+    def tok(self, kind: str, start: int, end: int) -> _Tok:
+        return _Tok(kind, self.text[start:end], self.number, start + 1, self.offset + start)
+
+    def gap(self, pos: int) -> int:
+        match = _GAP.match(self.text, pos)
+        assert match is not None
+        return match.end()
+
+    def done(self, pos: int) -> bool:
+        return _REST.match(self.text, pos) is not None
+
+    def text_tok(self, pos: int) -> tuple[_Tok | None, int]:
+        match = _terminal("TEXT").match(self.text, pos)
+        if match is None:
+            return None, pos
+        return self.tok("TEXT", pos, match.end()), match.end()
+
+    def id_tok(self, pos: int) -> tuple[_Tok | None, int]:
+        match = _terminal("ID").match(self.text, pos)
+        if match is None:
+            return None, pos
+        return self.tok("ID", pos, match.end()), match.end()
+
+
+def _key_value(line: _Line, pos: int, data: str) -> _Node | None:
+    """``KEY ":" TEXT?`` from ``pos``: a header field or a property."""
+    key = _terminal("KEY").match(line.text, pos)
+    if key is None:
+        return None
+    children: list[_Node | _Tok] = [line.tok("KEY", pos, key.end())]
+    pos = line.gap(key.end())
+    if line.text[pos : pos + 1] != ":":  # pragma: no cover - KEY's lookahead promises a colon
+        return None
+    pos = line.gap(pos + 1)
+    value, pos = line.text_tok(pos)
+    if value is not None:
+        children.append(value)
+    return _Node(data, children) if line.done(pos) else None
+
+
+def _claim(line: _Line) -> _Node | None:
+    head = _CLAIM_HEAD.match(line.text)
+    if head is None:
+        return None
+    children: list[_Node | _Tok] = []
+    if head.group(1):
+        children.append(line.tok("MAIN", 0, 4))
+    kind_start = head.start(3)
+    children.append(_Node("kind", [line.tok(head.group(3).upper(), kind_start, head.end(3))]))
+    ident, pos = line.id_tok(head.end())
+    if ident is None:
+        return None
+    children.append(ident)
+    pos = line.gap(pos)
+    if line.text[pos : pos + 1] != ":":
+        return None
+    text, pos = line.text_tok(line.gap(pos + 1))
+    if text is not None:
+        children.append(text)
+    return _Node("claim", children) if line.done(pos) else None
+
+
+def _sources(line: _Line, pos: int) -> tuple[_Node | None, int]:
+    """``a, b`` / ``a + b`` / ``+ a`` up to the arrow."""
+    ids: list[_Node | _Tok] = []
+    separator = ""
+    if line.text[pos : pos + 1] == "+":
+        separator = "+"
+        pos = line.gap(pos + 1)
+    while True:
+        ident, pos = line.id_tok(pos)
+        if ident is None:
+            return None, pos
+        ids.append(ident)
+        pos = line.gap(pos)
+        char = line.text[pos : pos + 1]
+        if char not in (",", "+"):
+            break
+        if separator and char != separator:
+            return None, pos
+        separator = char
+        pos = line.gap(pos + 1)
+    return _Node("linked" if separator == "+" else "convergent", ids), pos
+
+
+def _inference(line: _Line, pos: int, depth: int) -> tuple[list[_Node | _Tok] | None, int]:
+    """``sources ARROW target`` from ``pos``; the target may be a parenthesised inference."""
+    if depth > 50:
+        return None, pos
+    sources, pos = _sources(line, pos)
+    if sources is None:
+        return None, pos
+    arrow = _ARROW.match(line.text, pos)
+    if arrow is None:
+        return None, pos
+    parts: list[_Node | _Tok] = [sources, line.tok("ARROW", pos, arrow.end())]
+    pos = line.gap(arrow.end())
+    if line.text[pos : pos + 1] == "(":
+        inner, pos = _inference(line, line.gap(pos + 1), depth + 1)
+        if inner is None:
+            return None, pos
+        pos = line.gap(pos)
+        if line.text[pos : pos + 1] != ")":
+            return None, pos
+        parts.append(_Node("inference", inner))
+        pos = line.gap(pos + 1)
+    else:
+        target, pos = line.id_tok(pos)
+        if target is None:
+            return None, pos
+        parts.append(target)
+        pos = line.gap(pos)
+    return parts, pos
+
+
+def _link(line: _Line) -> _Node | None:
+    first = _terminal("ID").match(line.text)
+    if first is not None and first.group() in _KEYWORDS:
+        return None  # Lark reads a keyword here; let it report the error
+    parts, pos = _inference(line, 0, 0)
+    if parts is None:
+        return None
+    if line.text[pos : pos + 1] == ":":
+        label, pos = line.text_tok(line.gap(pos + 1))
+        if label is not None:
+            parts.append(label)
+    return _Node("link", parts) if line.done(pos) else None
+
+
+def _scan(source: str) -> _Node | None:
+    """The parse tree of ``source`` if every line is a plain, well-formed one; else None."""
+    statements: list[_Node | _Tok] = []
+    body: _Node | None = None
+    offset = 0
+    for number, raw in enumerate(source.split("\n"), start=1):
+        line = _Line(raw[:-1] if raw.endswith("\r") else raw, number, offset)
+        offset += len(raw) + 1
+        text = line.text
+        if not text:
+            continue
+        if text[0] in " \t":
+            content = text.lstrip(" \t")
+            if not content or content[0] == "#":
+                continue
+            if body is None:
+                return None
+            pos = len(text) - len(content)
+            item = _key_value(line, pos, "property")
+            if item is None:
+                if _terminal("KEY").match(text, pos) is not None:
+                    return None
+                value, end = line.text_tok(pos)
+                if value is None or not line.done(end):
+                    return None
+                item = _Node("continuation", [value])
+            body.children.append(item)
+            continue
+        if text[0] == "#":
+            if text.startswith("##"):
+                statements.append(_Node("section", [line.tok("SECTION", 0, len(text))]))
+                body = None
+            continue  # a comment at the margin does not end the claim above
+        body = None
+        node = _key_value(line, 0, "header") or _claim(line) or _link(line)
+        if node is None:
+            return None
+        statements.append(node)
+        if node.data != "header":
+            body = node
+    return _Node("start", statements)

@@ -18,6 +18,7 @@ with ``occurrence: N`` (the N-th match, counting from 1).
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections import Counter
@@ -144,15 +145,137 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def find_quote(source: str, quote: str) -> list[re.Match[str]]:
-    """Every non-overlapping match of ``quote`` in ``source``."""
-    pattern = quote_pattern(quote)
-    if pattern is None:
-        return []
-    found = list(pattern.finditer(source))
-    if not found and len(quote) > 2 and quote[0] in _DOUBLE and quote[-1] in _DOUBLE:
-        return find_quote(source, quote[1:-1])
-    return found
+_CANONICAL = str.maketrans({**dict.fromkeys(_DOUBLE, '"'), **dict.fromkeys(_SINGLE, "'"), **dict.fromkeys(_DASHES, "-")})
+_SPACES = re.compile(r"\s+")
+
+
+@attrs.frozen
+class _Found:
+    """A match in the source: offsets, and the stretches an ellipsis stood for."""
+
+    start: int
+    end: int
+    gaps: tuple[tuple[int, int], ...] = ()
+
+
+class SourceIndex:
+    """A source text prepared for finding many quotes fast.
+
+    The text is put in a canonical form once — every quotation mark, apostrophe
+    and dash replaced by one representative, every run of white space by one
+    space — with a map back to the original offsets. A quote without an
+    ellipsis is then a plain substring search of its own canonical form
+    (anchored, for maps with many quotes, at its rarest word). A quote with an
+    ellipsis is matched with a regular expression.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        translated = text.translate(_CANONICAL)
+        pieces: list[str] = []
+        self._run_at: list[int] = [0]
+        self._shift: list[int] = [0]
+        position = 0
+        shift = 0
+        for run in _SPACES.finditer(translated):
+            pieces.append(translated[position : run.start()])
+            pieces.append(" ")
+            shift += (run.end() - run.start()) - 1
+            self._run_at.append(run.start() - (shift - (run.end() - run.start() - 1)) + 1)
+            self._shift.append(shift)
+            position = run.end()
+        pieces.append(translated[position:])
+        self.canonical = "".join(pieces)
+        self._lines = [match.end() for match in re.finditer("\n", text)]
+        self._words: dict[str, list[int]] | None = None
+
+    def original(self, offset: int) -> int:
+        """The offset in the original text of an offset in the canonical text."""
+        return offset + self._shift[bisect.bisect_right(self._run_at, offset) - 1]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset in the original text."""
+        line = bisect.bisect_right(self._lines, offset)
+        start = self._lines[line - 1] if line else 0
+        return line + 1, offset - start + 1
+
+    def _word_starts(self) -> dict[str, list[int]]:
+        if self._words is None:
+            words: dict[str, list[int]] = {}
+            for match in _WORD.finditer(self.canonical):
+                words.setdefault(match.group(), []).append(match.start())
+            self._words = words
+        return self._words
+
+    def find(self, quote: str, indexed: bool = False) -> list[_Found]:
+        """Every non-overlapping occurrence of ``quote``, in order."""
+        if _ELLIPSIS.search(quote):
+            found = self._find_pattern(quote)
+        else:
+            found = self._find_plain(quote, indexed)
+        if not found and len(quote) > 2 and quote[0] in _DOUBLE and quote[-1] in _DOUBLE:
+            return self.find(quote[1:-1], indexed)
+        return found
+
+    def _find_plain(self, quote: str, indexed: bool) -> list[_Found]:
+        needle = _SPACES.sub(" ", quote.translate(_CANONICAL)).strip()
+        if not needle:
+            return []
+        text = self.canonical
+        word_start = needle[0].isalnum() or needle[0] == "_"
+        word_end = needle[-1].isalnum() or needle[-1] == "_"
+
+        def whole(at: int) -> bool:
+            before = text[at - 1] if at else " "
+            after_index = at + len(needle)
+            after = text[after_index] if after_index < len(text) else " "
+            return not (word_start and (before.isalnum() or before == "_")) and not (
+                word_end and (after.isalnum() or after == "_")
+            )
+
+        starts: list[int] = []
+        if indexed and (words := list(_WORD.finditer(needle))):
+            index = self._word_starts()
+            if not all(word.group() in index for word in words):
+                return []
+            rare = min(words, key=lambda word: len(index[word.group()]))
+            for position in index[rare.group()]:
+                at = position - rare.start()
+                if at >= 0 and text.startswith(needle, at) and whole(at):
+                    starts.append(at)
+        else:
+            at = text.find(needle)
+            while at != -1:
+                if whole(at):
+                    starts.append(at)
+                at = text.find(needle, at + 1)
+        out: list[_Found] = []
+        for at in starts:
+            if out and at < out[-1].end:
+                continue
+            begin = self.original(at)
+            end = self.original(at + len(needle) - 1) + 1
+            out.append(_Found(begin, end))
+        return out
+
+    def _find_pattern(self, quote: str) -> list[_Found]:
+        pattern = quote_pattern(quote)
+        if pattern is None:
+            return []
+        out = []
+        for match in pattern.finditer(self.text):
+            gaps = tuple(
+                (match.start(group), match.end(group))
+                for group in range(2, (pattern.groups or 1) + 1, 2)
+                if match.start(group) < match.end(group)
+            )
+            out.append(_Found(match.start(), match.end(), gaps))
+        return out
+
+
+def find_quote(source: str, quote: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-overlapping occurrence of ``quote`` in ``source``."""
+    return [(found.start, found.end) for found in SourceIndex(source).find(quote)]
 
 
 def closest_passage(source: str, quote: str) -> tuple[int, int] | None:
@@ -278,18 +401,24 @@ def ground(
         return None
     text = text.replace("\r\n", "\n")
     matches: dict[str, QuoteMatch] = {}
+    index = SourceIndex(text)
+    # Many quotes in a long text: index the words once rather than scan the text per quote.
+    indexed = len(quoted) * len(text) > 20_000_000
     for claim, prop in quoted:
         assert prop is not None
         if claim.kind is ClaimKind.ASSUMPTION or not prop.value.strip():
             continue
-        match = _match_one(claim, prop, text, report)
+        match = _match_one(claim, prop, index, report, indexed)
         if match is not None:
             matches[claim.id] = match
     return Grounding(str(path), text, matches)
 
 
-def _match_one(claim: Claim, prop: Property, text: str, report: Report) -> QuoteMatch | None:
-    found = find_quote(text, prop.value)
+def _match_one(
+    claim: Claim, prop: Property, index: SourceIndex, report: Report, indexed: bool
+) -> QuoteMatch | None:
+    text = index.text
+    found = index.find(prop.value, indexed)
     occurrence_prop = claim.get("occurrence")
     wanted: int | None = None
     if occurrence_prop is not None and occurrence_prop.value.strip().isdigit():
@@ -298,7 +427,7 @@ def _match_one(claim: Claim, prop: Property, text: str, report: Report) -> Quote
         notes = []
         near = closest_passage(text, prop.value)
         if near is not None:
-            line, _ = _line_col(text, near[0])
+            line, _ = index.line_col(near[0])
             passage = " ".join(text[near[0] : near[1]].split())
             notes.append(Note(f"did you mean the passage on line {line} of the source: “{passage}”?"))
         notes.append(
@@ -321,7 +450,7 @@ def _match_one(claim: Claim, prop: Property, text: str, report: Report) -> Quote
     else:
         chosen = found[0]
         if len(found) > 1:
-            places = [":".join(map(str, _line_col(text, m.start()))) for m in found[:10]]
+            places = [":".join(map(str, index.line_col(m.start))) for m in found[:10]]
             where = ", ".join(places[:-1]) + " and " + places[-1]
             report(
                 "Q003",
@@ -329,14 +458,9 @@ def _match_one(claim: Claim, prop: Property, text: str, report: Report) -> Quote
                 prop.value_span,
                 Note("lengthen the quote until it is unique, or add 'occurrence: N' to choose the N-th"),
             )
-    line, column = _line_col(text, chosen.start())
-    end_line, _ = _line_col(text, chosen.end())
-    gaps = tuple(
-        (chosen.start(group), chosen.end(group))
-        for group in range(2, (chosen.re.groups or 1) + 1, 2)
-        if chosen.start(group) < chosen.end(group)
-    )
-    return QuoteMatch(claim.id, chosen.start(), chosen.end(), line, column, end_line, gaps, len(found))
+    line, column = index.line_col(chosen.start)
+    end_line, _ = index.line_col(chosen.end)
+    return QuoteMatch(claim.id, chosen.start, chosen.end, line, column, end_line, chosen.gaps, len(found))
 
 
 # --- coverage -----------------------------------------------------------------------

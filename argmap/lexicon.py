@@ -6,6 +6,8 @@ and every check that uses these lists can be switched off.
 
 from __future__ import annotations
 
+import functools
+
 _VERBS = """
 accept achieve act add admit affect agree aim allow announce answer appear apply argue arrive ask
 attack attempt avoid back ban become begin believe belong benefit block boost break bring build buy
@@ -47,6 +49,7 @@ PRONOUNS = frozenset(_PRONOUNS.split())
 """Words that make a claim lean on another sentence when it starts with them."""
 
 
+@functools.lru_cache(maxsize=4096)
 def is_verb(word: str) -> bool:
     """True for a common verb in its base, -s, -ed or -ing form, or a word ending in -ise/-ize/-ify."""
     w = word.lower()

@@ -80,6 +80,8 @@ def second_clause(text: str) -> str | None:
     when it could be a noun), an auxiliary, or the start of a new subject
     followed by a verb.
     """
+    if "and" not in text.lower():
+        return None
     words = [m.group() for m in _WORDS.finditer(_QUOTED.sub(" ", text))]
     for i, word in enumerate(words):
         if word.lower() != "and" or i == 0 or i + 1 >= len(words):

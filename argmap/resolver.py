@@ -171,6 +171,8 @@ class _Resolver:
         """Ids written before a '-x', even in a link dropped for an error."""
         self.mentioned: set[str] = set()
         """Ids named in any link, even one dropped for an error: no cascade of warnings."""
+        self.by_shape: dict[tuple[frozenset[str], LinkType, str | None, int | None], Inference] = {}
+        """Inferences by premises, type and target: finds duplicates and undercut targets at once."""
         self.inferences_into: dict[tuple[str | None, int | None], list[Inference]] = defaultdict(list)
 
     def report(self, code: str, message: str, span: Span, *notes: Note) -> None:
@@ -282,7 +284,7 @@ class _Resolver:
             owner = f"a {claim.kind.value}" if claim.kind is not ClaimKind.ASSUMPTION else "an assumption"
             if claim.kind is ClaimKind.OBJECTION:
                 owner = "an objection"
-            allowed = {key: CLAIM_PROPERTIES[key] for key in allowed_for(claim.kind)}
+            allowed = allowed_for(claim.kind)
             self.check_properties(owner, claim.properties, allowed, claim.kind)
             quote = claim.get("quote")
             if claim.kind is ClaimKind.ASSUMPTION and quote is not None:
@@ -409,8 +411,10 @@ class _Resolver:
         # An undercut of an undercut needs the inner undercut first.
         for link in sorted(pending, key=lambda link: _nesting(link.target)):
             self.add_link(link)
-        self.inferences.sort(key=lambda inference: (inference.link.span.start, inference.span.start))
-        renumber = {inference.index: number for number, inference in enumerate(self.inferences)}
+        order = sorted(self.inferences, key=lambda inference: (inference.link.span.start, inference.span.start))
+        if order == self.inferences:
+            return  # no undercut came before the inference it attacks: numbering stands
+        renumber = {inference.index: number for number, inference in enumerate(order)}
         self.inferences = [
             attrs.evolve(
                 inference,
@@ -419,7 +423,7 @@ class _Resolver:
                 if inference.target_inference is None
                 else renumber[inference.target_inference],
             )
-            for inference in self.inferences
+            for inference in order
         ]
 
     def add_link(self, link: Link) -> None:
@@ -501,6 +505,7 @@ class _Resolver:
             )
             self.inferences.append(inference)
             self.inferences_into[(target_claim, target_inference)].append(inference)
+            self.by_shape[(frozenset(group), link.type, target_claim, target_inference)] = inference
 
     def same_inference(
         self,
@@ -509,11 +514,7 @@ class _Resolver:
         target: str | None,
         target_inference: int | None,
     ) -> Inference | None:
-        wanted = frozenset(premises)
-        for inference in self.inferences_into.get((target, target_inference), ()):
-            if inference.type is link_type and frozenset(inference.premises) == wanted:
-                return inference
-        return None
+        return self.by_shape.get((frozenset(premises), link_type, target, target_inference))
 
     # --- the graph -----------------------------------------------------------
 

@@ -8,6 +8,7 @@ an error message for a bad value, or ``None``.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable
 
@@ -273,6 +274,7 @@ HEADER_FIELDS: dict[str, PropertySpec] = {
 """Fields of the file header, by key."""
 
 
-def allowed_for(kind: ClaimKind) -> list[str]:
-    """The property keys a claim of this kind takes, in table order."""
-    return [key for key, spec in CLAIM_PROPERTIES.items() if spec.kinds is None or kind in spec.kinds]
+@functools.cache
+def allowed_for(kind: ClaimKind) -> dict[str, PropertySpec]:
+    """The properties a claim of this kind takes, in table order."""
+    return {key: spec for key, spec in CLAIM_PROPERTIES.items() if spec.kinds is None or kind in spec.kinds}

@@ -22,7 +22,7 @@ SOURCE = (
 
 def _one(quote: str) -> str:
     (match,) = find_quote(SOURCE, quote)
-    return SOURCE[match.start() : match.end()]
+    return SOURCE[match[0] : match[1]]
 
 
 def test_whitespace_and_line_breaks_are_forgiven() -> None:
@@ -65,6 +65,16 @@ def test_regex_characters_in_quotes_are_literal() -> None:
     """Brackets, dots and stars in a quote are matched as written, not as a pattern."""
     assert _one("[of states that]") == "[of states that]"
     assert find_quote(SOURCE, ".*") == []
+
+
+def test_indexed_search_finds_what_the_scan_finds() -> None:
+    """With the word index (used for many quotes in a long text) the results are the same."""
+    from argmap.grounding import SourceIndex
+
+    index = SourceIndex(SOURCE * 3)
+    for quote in ("The EU should take a note of", "the Kremlin's view", "of global affairs", "wide range"):
+        assert index.find(quote, indexed=True) == index.find(quote, indexed=False)
+        assert len(index.find(quote)) >= 3
 
 
 def test_repeated_quote_is_found_every_time() -> None:

@@ -1,0 +1,134 @@
+"""The fast line scanner and Lark agree: same document, or the scanner steps aside.
+
+The scanner (argmap._parser._scan) builds Lark's tree for plain, well-formed
+files; anything else falls back to Lark. These tests hold it to that: on
+every example and case file, and on generated text, whenever the scanner
+produces a tree, the document built from it equals the one built from Lark's
+tree — positions included — and Lark accepts the text too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap import _parser as P
+from argmap.diagnostics import ArgmapSyntaxError
+
+from .conftest import ROOT
+
+FILES = sorted(
+    p for p in [*(ROOT / "examples").rglob("*.arg"), *(ROOT / "tests" / "cases").rglob("*.arg")]
+)
+
+
+def _both(text: str) -> tuple[object, object] | None:
+    """(fast document or error code, Lark document or error code), or None when the scanner declines."""
+    body = text[1:] if text.startswith("\ufeff") else text
+    source = body if body.endswith("\n") else body + "\n"
+    fast_tree = P._scan(source)
+    if fast_tree is None:
+        return None
+    from lark.exceptions import UnexpectedInput
+
+    try:
+        lark_tree = P._parser().parse(source)
+    except UnexpectedInput as exc:  # the scanner accepted what Lark rejects: a bug
+        raise AssertionError(f"scanner accepted text Lark rejects: {exc}") from None
+
+    def build(tree: object) -> object:
+        try:
+            return P._Builder(body, "t.arg").document(tree)  # type: ignore[arg-type]
+        except ArgmapSyntaxError as exc:
+            return exc.diagnostic
+
+    return build(fast_tree), build(lark_tree)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_scanner_agrees_with_lark_on_every_file(path: Path) -> None:
+    """On each example and case file the scanner either declines or builds Lark's document exactly."""
+    try:
+        text = P.decode(path.read_bytes(), str(path))
+    except ArgmapSyntaxError:
+        return
+    result = _both(text)
+    if result is not None:
+        fast, slow = result
+        assert fast == slow
+
+
+def test_scanner_handles_the_valid_corpus() -> None:
+    """The scanner is not a no-op: it takes every valid case and example itself."""
+    valid = [p for p in FILES if "valid" in p.parts or "examples" in p.parts]
+    declined = []
+    for path in valid:
+        text = P.decode(path.read_bytes(), str(path))
+        if _both(text) is None:
+            declined.append(path.name)
+    assert declined == []
+
+
+_PIECES = [
+    "premise", "conclusion", "main ", "assumption", "objection", "prediction", "claim",
+    "a", "b", "c", "d2", "x-y", "premises", ":", ": ", " ", "  ", "\t", "\n", "\n  ", "\r\n", "->", "-x",
+    " -> ", " -x ", "+", " + ", ",", ", ", "(", ")", "#", " # c", "##", "## Head", "\\", "\\#", "C#",
+    "quote:", "by: author", "title:", "status: open", "“", "—", "习近平", "é", "<b>", "&", "\u00a0", "http://x",
+]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
+def test_scanner_agrees_with_lark_on_generated_text(text: str) -> None:
+    """Generated near-valid text: whenever the scanner builds a tree, it is Lark's."""
+    try:
+        P._check_characters(text, "t.arg")
+        P._check_layout(text, "t.arg")
+    except ArgmapSyntaxError:
+        return
+    result = _both(text)
+    if result is not None:
+        fast, slow = result
+        assert fast == slow
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([p for p in FILES if "valid" in p.parts or "examples" in p.parts]), st.data())
+def test_scanner_agrees_on_mutated_files(path: Path, data: st.DataObject) -> None:
+    """Real files with a line deleted, duplicated or edited: the two parsers still agree."""
+    lines = P.decode(path.read_bytes(), str(path)).split("\n")
+    i = data.draw(st.integers(0, len(lines) - 1))
+    change = data.draw(st.sampled_from(["delete", "duplicate", "insert"]))
+    if change == "delete":
+        del lines[i]
+    elif change == "duplicate":
+        lines.insert(i, lines[i])
+    else:
+        lines.insert(i, data.draw(_TEXTS))
+    text = "\n".join(lines)
+    try:
+        P._check_characters(text, "t.arg")
+        P._check_layout(text, "t.arg")
+    except ArgmapSyntaxError:
+        return
+    result = _both(text)
+    if result is not None:
+        fast, slow = result
+        assert fast == slow
+
+
+def test_lark_is_not_imported_for_a_valid_file() -> None:
+    """Checking a well-formed file never imports Lark (start-up time)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, argmap; argmap.resolve(argmap.parse('main conclusion c: C.\\npremise a: A.\\na -> c\\n'));"
+        "print('lark' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
