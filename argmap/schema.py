@@ -165,10 +165,7 @@ def _kind_alternatives(value: str) -> str | None:
     words = {*STATEMENT_KINDS, *(kind.value for kind in ClaimKind)}
     for item in split_list(value):
         if item.lower() not in words:
-            return (
-                f"'{item}' is not a kind: write statement kinds (fact, interpretation, …) "
-                "or claim kinds (premise, assumption, …)"
-            )
+            return f"'{item}' is not a kind: write statement kinds (fact, interpretation, …) or claim kinds (premise, assumption, …)"
     return None
 
 

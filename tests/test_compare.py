@@ -1,0 +1,458 @@
+"""argmap compare: alignment, link differences, kinds, the rubric, feedback, JSON, the difference map, the CLI.
+
+The student variants in tests/teaching/variants/ are maps written the way
+students err; each says in `# expect:` comments which differences it has and in
+`# expect-score:` its score under the default rubric, and the tests hold the
+comparison to exactly that.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.cli import main
+from argmap.compare import (
+    DEFAULT_RUBRIC,
+    ID_FLOOR,
+    STATEMENT_MEANINGS,
+    CompareError,
+    Issue,
+    Line,
+    Method,
+    Rubric,
+    align,
+    compare,
+    feedback,
+    key_problems,
+    rubric_from_toml,
+    rubric_toml,
+    shown,
+    text_similarity,
+)
+from argmap.render import to_dot
+from argmap.resolver import ArgumentMap
+from argmap.schema import STATEMENT_KINDS
+from argmap.teachmaps import difference_map
+
+from .conftest import ROOT
+
+TEACHING = Path(__file__).parent / "teaching"
+KEY = TEACHING / "key.arg"
+VARIANTS = sorted((TEACHING / "variants").glob("*.arg"))
+
+
+def key() -> ArgumentMap:
+    amap = argmap.check(str(KEY))
+    assert amap.ok
+    return amap
+
+
+def load_text(text: str, tmp_path: Path, name: str = "student.arg") -> ArgumentMap:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return argmap.check(str(path))
+
+
+def run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(argv, out, err)
+    return status, out.getvalue(), err.getvalue()
+
+
+# --- the student variants: exactly the expected differences and score -----------------
+
+
+def expectations(path: Path) -> tuple[set[str], float]:
+    text = path.read_text(encoding="utf-8")
+    expected = set(re.findall(r"^# expect: (.+)$", text, re.MULTILINE))
+    score = re.search(r"^# expect-score: ([\d.]+)$", text, re.MULTILINE)
+    assert score is not None, f"{path.name} has no '# expect-score:'"
+    return expected, float(score.group(1))
+
+
+@pytest.mark.parametrize("path", VARIANTS, ids=lambda p: p.stem)
+def test_variant_has_exactly_its_expected_differences_and_score(path: Path) -> None:
+    """Each student variant yields exactly the differences and the score its comments state."""
+    student = argmap.check(str(path))
+    assert student.ok, [d.message for d in student.errors]
+    comparison = compare(student, key())
+    expected, score = expectations(path)
+    found = {f"{d.issue.value} {d.subject}" for d in comparison.differences}
+    assert found == expected
+    assert comparison.total == score
+
+
+def test_the_key_compared_with_itself_is_perfect() -> None:
+    """The key against itself: every claim matched by id, every link right, full marks."""
+    comparison = compare(key(), key())
+    assert comparison.total == 100 and comparison.percent == 100
+    assert comparison.differences == ()
+    assert all(match.method is Method.ID for match in comparison.matches)
+    assert "Nothing to look at" in feedback(comparison)
+
+
+def test_scores_per_rubric_line_for_linked_as_separate() -> None:
+    """Two linked groups drawn as separate reasons earn half of each link (the grouping credit)."""
+    comparison = compare(argmap.check(str(TEACHING / "variants" / "separate.arg")), key())
+    links = comparison.score(Line.LINKS)
+    assert (links.credited, links.items, links.points) == (8.0, 9, 35.56)
+    assert comparison.score(Line.CLAIMS).points == 30
+    assert comparison.score(Line.MAIN).points == 10
+
+
+# --- alignment ------------------------------------------------------------------------
+
+
+def test_paraphrase_aligns_by_quote_and_by_wording() -> None:
+    """A map with its own ids aligns stated claims by quote, assumptions by wording (flagged for review)."""
+    student = argmap.check(str(TEACHING / "variants" / "paraphrase.arg"))
+    matches = {m.key: m for m in align(student, key())}
+    assert matches["fares_income"].method is Method.QUOTE and matches["fares_income"].student == "p1"
+    assert matches["not_worth"].method is Method.TEXT and matches["not_worth"].review
+    assert "roads" not in matches  # optional, and the student left it out
+
+
+def test_wording_similarity_ignores_stop_words_and_keeps_negation() -> None:
+    """Similar wordings score high; a negation makes two texts differ."""
+    assert text_similarity("Fares barely cover the cost of collecting them.",
+                           "Bus fares hardly cover what collecting them costs.") >= DEFAULT_RUBRIC.text_similarity
+    assert text_similarity("The partnership is carved in stone.", "The partnership isn't carved in stone.") < 1
+    assert text_similarity("Clean air is worth paying for.", "Taxes are too high.") == 0
+
+
+def test_same_id_for_a_different_claim_is_not_aligned_by_id(tmp_path: Path) -> None:
+    """A student's 'p1' that says something else is not the key's 'p1' (ID_FLOOR)."""
+    key_map = load_text("main conclusion c: Cities should plant trees.\npremise p1: Trees cool streets.\np1 -> c\n",
+                        tmp_path, "key.arg")
+    student = load_text("main conclusion c: Cities should plant trees.\npremise p1: Parks raise house prices.\n"
+                        "p1 -> c\n", tmp_path)
+    assert text_similarity("Trees cool streets.", "Parks raise house prices.") < ID_FLOOR
+    comparison = compare(student, key_map)
+    assert comparison.missing == ("p1",) and comparison.extra == ("p1",)
+
+
+def test_alt_ids_and_alt_wordings_align(tmp_path: Path) -> None:
+    """A key claim's alt: lists other ids and wordings that count as the same claim."""
+    key_map = load_text(
+        "main conclusion c: Cities should plant trees.\n"
+        "premise a: Trees cool streets.\n  alt: shade; Streets under trees stay cooler in summer\n"
+        "premise b: Trees clean the air.\n  alt: air\n"
+        "a, b -> c\n",
+        tmp_path, "key.arg",
+    )
+    student = load_text(
+        "main conclusion c: Cities should plant trees.\npremise s: Streets under trees stay cooler in summer.\n"
+        "premise air: Leaves filter dust.\ns, air -> c\n",
+        tmp_path,
+    )
+    methods = {m.key: m.method for m in align(student, key_map)}
+    assert methods == {"c": Method.ID, "b": Method.ALT_ID, "a": Method.TEXT}
+    assert compare(student, key_map).total == 100
+
+
+def test_student_quotes_are_found_in_the_keys_source_without_a_source_header() -> None:
+    """Quote alignment works when the student's map names no source."""
+    student = argmap.check(str(TEACHING / "variants" / "paraphrase.arg"))
+    assert student.grounding is None
+    assert sum(1 for m in align(student, key()) if m.method is Method.QUOTE) == 12
+
+
+# --- links and kinds --------------------------------------------------------------------
+
+
+def test_optional_claim_left_out_costs_nothing_and_its_link_still_counts() -> None:
+    """'roads' is optional: leaving it out keeps the linked rebuttal right without it."""
+    comparison = compare(argmap.check(str(TEACHING / "variants" / "paraphrase.arg")), key())
+    assert comparison.skipped == ("roads",)
+    rebuttal = next(link for link in comparison.key_links if link.step.words().startswith("net_cost"))
+    assert rebuttal.credit == 1
+
+
+def test_link_alternative_is_accepted() -> None:
+    """'drivers -> more_riders' is the key's alt: for 'drivers -x walkers'."""
+    comparison = compare(argmap.check(str(TEACHING / "variants" / "paraphrase.arg")), key())
+    statuses = {link.step.words(): link.status.value for link in comparison.key_links}
+    assert statuses["drivers -x walkers"] == "alternative"
+
+
+def test_optional_link_missing_costs_nothing(tmp_path: Path) -> None:
+    """A key link marked optional: yes is not counted when the student leaves it out."""
+    key_map = load_text(
+        "main conclusion c: Cities should plant trees.\npremise a: Trees cool streets.\n"
+        "premise b: Trees clean the air.\na -> c\nb -> c\n  optional: yes\n",
+        tmp_path, "key.arg",
+    )
+    student = load_text(
+        "main conclusion c: Cities should plant trees.\npremise a: Trees cool streets.\n"
+        "premise b: Trees clean the air.\na -> c\n", tmp_path,
+    )
+    comparison = compare(student, key_map)
+    assert comparison.total == 100
+    assert [d.counted for d in comparison.differences] == [False]
+
+
+def test_added_co_premise_of_the_students_own_is_not_an_error() -> None:
+    """Completing a reason with one's own assumption keeps the key's link right."""
+    comparison = compare(argmap.check(str(TEACHING / "variants" / "extras.arg")), key())
+    link = next(link for link in comparison.key_links if link.step.words() == "more_riders -> clean_centre")
+    assert link.status.value == "right"
+    assert comparison.extra == ("cars_pollute",)
+
+
+def test_accepted_alt_kind_is_not_wrong() -> None:
+    """net_cost marked interpretation is accepted through the key's alt-kind."""
+    comparison = compare(argmap.check(str(TEACHING / "variants" / "kinds.arg")), key())
+    assert "net_cost" not in {d.subject for d in comparison.differences}
+
+
+def test_require_statement_kind_counts_missing_kinds() -> None:
+    """With require_statement_kind, a matched claim without kind: is a wrong statement kind."""
+    sparse = argmap.check(str(TEACHING / "variants" / "sparse.arg"))
+    strict = compare(sparse, key(), Rubric(require_statement_kind=True))
+    assert strict.score(Line.KINDS).items == 10
+    assert strict.score(Line.KINDS).points == 10
+    assert sum(1 for d in strict.differences if d.issue is Issue.WRONG_STATEMENT_KIND) == 5
+
+
+def test_statement_meanings_cover_every_statement_kind() -> None:
+    """Each statement kind has words for feedback and worksheets."""
+    assert set(STATEMENT_MEANINGS) == set(STATEMENT_KINDS)
+
+
+# --- the summit example -------------------------------------------------------------------
+
+
+def test_summit_compared_with_itself_is_perfect() -> None:
+    """The seed example against itself: full marks, no differences."""
+    summit = argmap.check(str(ROOT / "examples" / "summit" / "summit.arg"))
+    comparison = compare(summit, summit)
+    assert comparison.total == 100 and comparison.differences == ()
+
+
+def test_summit_degraded_copy_has_the_expected_differences(tmp_path: Path) -> None:
+    """A copy of the summit map with four typical errors shows exactly those four."""
+    text = (ROOT / "examples" / "summit" / "summit.arg").read_text(encoding="utf-8")
+    degraded = (
+        text.replace("track_record + reliable_forecaster -> blueprint", "track_record, reliable_forecaster -> blueprint")
+        .replace("may_diverge -> not_stone", "not_stone -> may_diverge")
+        .replace(
+            "declare an open revolt against the US-led world order\n  by: author\n  kind: interpretation",
+            "declare an open revolt against the US-led world order\n  by: author\n  kind: fact",
+        )
+        .replace("routine_wording -x (cohesive + minority -> revolt)\n", "")
+    )
+    degraded = re.sub(r"objection routine_wording:.*?\n\n", "", degraded, flags=re.DOTALL)
+    shutil.copy(ROOT / "examples" / "summit" / "article.txt", tmp_path / "article.txt")
+    student = load_text(degraded, tmp_path)
+    assert student.ok
+    comparison = compare(student, argmap.check(str(ROOT / "examples" / "summit" / "summit.arg")))
+    assert {f"{d.issue.value} {d.subject}" for d in comparison.differences} == {
+        "linked-as-separate track_record + reliable_forecaster -> blueprint",
+        "reversed may_diverge -> not_stone",
+        "missing-undercut routine_wording -x (minority + cohesive -> revolt)",
+        "missing-claim routine_wording",
+        "wrong-statement-kind revolt",
+    }
+    assert comparison.total < 100
+
+
+# --- feedback -------------------------------------------------------------------------------
+
+
+def test_feedback_quotes_claim_texts_and_asks_a_question() -> None:
+    """The linked-as-separate sentence quotes both claims and asks what one needs the other for."""
+    comparison = compare(argmap.check(str(TEACHING / "variants" / "separate.arg")), key())
+    text = feedback(comparison)
+    assert (
+        "Your map treats “Last year bus fares brought in only 4 million euros” and “Collecting the fares "
+        "cost the transport company 3 million euros last…” as separate reasons for “Bus fares barely cover "
+        "the cost of collecting them”; in the text they only work together. What does “Last year bus fares "
+        "brought in only 4 million euros” need “Collecting the fares cost the transport company 3 million "
+        "euros last…” for?"
+    ) in text
+    assert "Score: 95.56 of 100" in text
+
+
+def test_feedback_does_not_repeat_what_another_sentence_says() -> None:
+    """A missing assumption named in a missing-co-premise sentence gets no sentence of its own."""
+    comparison = compare(argmap.check(str(TEACHING / "variants" / "no_assumptions.arg")), key())
+    assert [d.issue for d in shown(comparison)] == [Issue.MISSING_CO_PREMISE, Issue.MISSING_CO_PREMISE]
+
+
+def test_feedback_names_a_skipped_step() -> None:
+    """A premise linked straight to the thesis is told which intermediate claim it skips."""
+    text = feedback(compare(argmap.check(str(TEACHING / "variants" / "sparse.arg")), key()))
+    assert ("in the text it supports “Bus fares barely cover the cost of collecting them”, which in turn "
+            "supports “The city should make its buses free to ride”. Your map skips that step.") in text
+
+
+def test_markdown_feedback_escapes_the_students_text(tmp_path: Path) -> None:
+    """Markup in a student's claim reaches the Markdown feedback escaped."""
+    from argmap.quiz import escape_markdown
+
+    student = load_text(
+        (TEACHING / "variants" / "perfect.arg").read_text(encoding="utf-8")
+        + "premise x: <script>alert(1)</script> *bold* [link](http://x)\nx -> free\n",
+        tmp_path,
+    )
+    text = feedback(compare(student, key()), markdown=True, escape=escape_markdown)
+    assert "<script>" not in text and "\\<script\\>" in text and "\\*bold\\*" in text
+
+
+# --- rubric ----------------------------------------------------------------------------------
+
+
+def test_default_rubric_round_trips_through_its_toml() -> None:
+    """The TOML that --print-rubric prints reads back as the default rubric."""
+    assert rubric_from_toml(rubric_toml()) == DEFAULT_RUBRIC
+    assert DEFAULT_RUBRIC.total == 100
+
+
+def test_rubric_weights_change_the_score() -> None:
+    """A teacher's weights: links worth 60, grouping errors worth nothing."""
+    rubric = rubric_from_toml("[points]\nlinks = 60\n[credit]\ngrouping = 0\n")
+    comparison = compare(argmap.check(str(TEACHING / "variants" / "separate.arg")), key(), rubric)
+    assert comparison.maximum == 120
+    assert comparison.score(Line.LINKS).points == round(60 * 7 / 9, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[point]\nmain = 3\n", "unknown table [point] (did you mean [points]?)"),
+        ("[points]\nmian = 3\n", "unknown line 'mian' in [points] (did you mean 'main'?)"),
+        ("[credit]\ngrouping = 2\n", "[credit] grouping must be from 0 to 1, not 2"),
+        ("[points]\nmain = 'ten'\n", "[points] main must be a number, not 'ten'"),
+        ("[points]\nmain = 0\nclaims = 0\nlinks = 0\nkinds = 0\n", "the points add up to 0"),
+        ("[points\n", "not valid TOML"),
+    ],
+)
+def test_bad_rubric_is_reported(text: str, message: str) -> None:
+    """A bad rubric file names the table or line and what is wrong."""
+    with pytest.raises(CompareError) as caught:
+        rubric_from_toml(text, "rubric.toml")
+    assert message in str(caught.value)
+
+
+# --- the key -----------------------------------------------------------------------------------
+
+
+def test_key_alternative_naming_an_unknown_claim_is_a_key_problem(tmp_path: Path) -> None:
+    """A link alt: that names no claim of the key makes the key unusable."""
+    key_map = load_text("main conclusion c: Trees.\npremise a: Shade.\na -> c\n  alt: b -> c\n", tmp_path, "k.arg")
+    assert key_problems(key_map) == (f"{key_map.path}:4:3: error: the alternative 'b -> c' names 'b', which is no claim of the key",)
+
+
+def test_resolver_checks_the_new_key_properties(tmp_path: Path) -> None:
+    """alt:, alt-kind: and optional: values are checked like every property."""
+    amap = load_text(
+        "main conclusion c: Trees.\n  alt-kind: opinion\npremise a: Shade.\n  optional: maybe\n"
+        "a -> c\n  alt: a => c\n",
+        tmp_path,
+    )
+    assert [d.code for d in amap.errors] == ["K002", "K002", "K002"]
+
+
+# --- JSON and the difference map -----------------------------------------------------------------
+
+
+def test_json_report_has_scores_alignment_links_and_differences() -> None:
+    """The JSON report carries everything a tool needs, in plain data."""
+    data = compare(argmap.check(str(TEACHING / "variants" / "flipped.arg")), key()).to_json()
+    assert data["score"]["total"] == 91.11  # type: ignore[index]
+    assert {d["issue"] for d in data["differences"]} == {"reversed", "attack-as-support"}  # type: ignore[attr-defined]
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_difference_map_dot_marks_missing_extra_and_wrong() -> None:
+    """The difference map's DOT gives missing, extra and wrong links and claims their own classes."""
+    comparison = compare(argmap.check(str(TEACHING / "variants" / "extras.arg")), key())
+    union, marks = difference_map(comparison)
+    dot = to_dot(union, marks=marks)
+    assert "diff-wrong" in dot and "diff-extra" in dot
+    comparison = compare(argmap.check(str(TEACHING / "variants" / "no_assumptions.arg")), key())
+    union, marks = difference_map(comparison)
+    assert "diff-missing" in to_dot(union, marks=marks)
+
+
+@pytest.mark.needs_dot
+def test_difference_map_svg_parses_and_draws_each_mark_distinctly(tmp_path: Path) -> None:
+    """argmap compare --map writes an SVG with distinct styles for missing, extra and wrong links."""
+    student = tmp_path / "student.arg"
+    text = (TEACHING / "variants" / "extras.arg").read_text(encoding="utf-8")
+    text = text.replace("afford -x free\n", "").replace("tallinn + similar_city -> more_riders",
+                                                          "tallinn, similar_city -> more_riders")
+    student.write_text(text, encoding="utf-8")
+    out = tmp_path / "diff.svg"
+    status, _, err = run(["compare", str(student), str(KEY), "--map", str(out)])
+    assert status == 0, err
+    root = ET.fromstring(out.read_bytes())
+    svg = "{http://www.w3.org/2000/svg}"
+    styles: dict[str, set[str]] = {}
+    for group in root.iter(f"{svg}g"):
+        classes = set((group.get("class") or "").split())
+        if "link" not in classes:
+            continue
+        path = group.find(f"{svg}path")
+        assert path is not None
+        look = (path.get("stroke"), path.get("stroke-dasharray"), path.get("stroke-width"))
+        for mark in ("diff-missing", "diff-extra", "diff-wrong"):
+            if mark in classes:
+                styles.setdefault(mark, set()).add(str(look))
+    assert set(styles) == {"diff-missing", "diff-extra", "diff-wrong"}
+    looks = [styles[mark] for mark in ("diff-missing", "diff-extra", "diff-wrong")]
+    assert not (looks[0] & looks[1]) and not (looks[0] & looks[2]) and not (looks[1] & looks[2])
+
+
+# --- the command line ------------------------------------------------------------------------------
+
+
+def test_cli_compare_text_json_and_markdown() -> None:
+    """argmap compare prints the teacher's report, JSON, or the student's Markdown feedback."""
+    student = str(TEACHING / "variants" / "separate.arg")
+    status, out, _ = run(["compare", student, str(KEY)])
+    assert status == 0 and "Alignment (key ← student):" in out and "linked-as-separate" in out
+    status, out, _ = run(["compare", student, str(KEY), "--format", "json"])
+    assert status == 0 and json.loads(out)["score"]["total"] == 95.56
+    status, out, _ = run(["compare", student, str(KEY), "--format", "markdown"])
+    assert status == 0 and out.startswith("# Feedback on") and "## What to look at" in out
+
+
+def test_cli_compare_exit_statuses(tmp_path: Path) -> None:
+    """0 compared; 1 a key with errors or an unreadable student map; 2 usage; 3 a missing file."""
+    broken = tmp_path / "broken.arg"
+    broken.write_text("premis a: Trees.\n", encoding="utf-8")
+    student = str(TEACHING / "variants" / "perfect.arg")
+    assert run(["compare", student, str(broken)])[0] == 1
+    status, _, err = run(["compare", str(broken), str(KEY)])
+    assert status == 1 and "unknown claim kind 'premis'" in err
+    assert run(["compare", student])[0] == 2
+    assert run(["compare", student, str(KEY), "--map", str(tmp_path / "x.jpeg")])[0] == 2
+    assert run(["compare", str(tmp_path / "nope.arg"), str(KEY)])[0] == 3
+    rubric = tmp_path / "rubric.toml"
+    rubric.write_text("[points]\nmian = 1\n", encoding="utf-8")
+    status, _, err = run(["compare", student, str(KEY), "--rubric", str(rubric)])
+    assert status == 1 and "did you mean 'main'?" in err
+
+
+def test_cli_print_rubric() -> None:
+    """--print-rubric prints the defaults as TOML a teacher can edit."""
+    status, out, _ = run(["compare", "--print-rubric"])
+    assert status == 0 and rubric_from_toml(out) == DEFAULT_RUBRIC
+
+
+def test_cli_compare_map_without_dot_is_an_environment_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without Graphviz's dot, --map fails with exit 3 and says how to install it."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    status, out, err = run(["compare", str(TEACHING / "variants" / "perfect.arg"), str(KEY), "--map",
+                            str(tmp_path / "d.svg")])
+    assert status == 3 and "Graphviz's dot is not installed" in err
+    assert "Score: 100 of 100" in out
