@@ -1,0 +1,97 @@
+"""``argmap annotate FILE``: write the reading view (:func:`argmap.annotate.annotate`).
+
+Kept apart from :mod:`argmap.cli`, which only calls :func:`register`. Exit
+statuses are the command line's: 0 written (warnings are pointed at, not
+fatal), 1 the file has errors (printed as ``argmap check`` prints them),
+3 Graphviz's ``dot`` is missing or fails, or a file cannot be read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any, TextIO
+
+__all__ = ["cmd_annotate", "register"]
+
+
+def register(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``annotate`` command to the ``argmap`` sub-command parsers."""
+    parser = commands.add_parser(
+        "annotate",
+        help="write the reading view: the source text with each quote highlighted, beside the map",
+        description="Write one self-contained HTML page (no network, opens from a file) that shows "
+        "the source text named by the header's 'source:' with every quoted span highlighted in its "
+        "claim's colour, beside the map; docs/reading.md explains it. A file with errors is not "
+        "annotated: its diagnostics are printed as 'argmap check' prints them (exit 1). Exit 3 when "
+        "Graphviz's dot is missing or fails, or the page cannot be written.",
+    )
+    parser.add_argument("file", metavar="FILE", help="the .arg file; - reads standard input")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT",
+        help="where to write the page; - is standard output (default: FILE with .html)",
+    )
+    parser.add_argument(
+        "--direction", choices=("BT", "TB", "LR", "RL"), default="BT",
+        help="where the map's arrows point, from reasons to conclusion (default BT: main conclusion at the top)",
+    )
+    parser.add_argument(
+        "--allow-outside-source",
+        action="store_true",
+        help="let the header's source: point outside the .arg file's folder",
+    )
+    parser.set_defaults(handler=cmd_annotate)
+
+
+def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """``argmap annotate FILE [-o OUT]``."""
+    import warnings
+
+    from . import render as rd
+    from .annotate import annotate
+    from .atomic import write_atomic
+    from .cli import EXIT_ENVIRONMENT, EXIT_ERRORS, EXIT_OK, _plural, _print_text, check_one
+    from .diagnostics import Severity
+
+    output = args.output
+    if output is None:
+        output = "-" if args.file == "-" else os.path.splitext(args.file)[0] + ".html"
+    result = check_one(args.file, allow_outside_source=args.allow_outside_source)
+    if result.count(Severity.ERROR):
+        _print_text([result], stderr, quiet=False)
+    elif result.count(Severity.WARNING):
+        warned = result.count(Severity.WARNING)
+        print(f"argmap annotate: {result.path}: {_plural(warned, 'warning')} "
+              f"('argmap check {result.path}' shows them)", file=stderr)
+    if result.unreadable:
+        return EXIT_ENVIRONMENT
+    if result.map is None or not result.map.ok:
+        return EXIT_ERRORS
+    if result.map.grounding is None:
+        print(f"argmap annotate: {result.path}: the header names no 'source:' text, "
+              "so the page shows the map and the quotes unchecked", file=stderr)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", rd.DotWarning)
+            page = annotate(result.map, direction=args.direction)
+    except rd.RenderError as exc:
+        print(f"argmap annotate: {exc}", file=stderr)
+        return EXIT_ENVIRONMENT
+    for warning in caught:
+        print(f"argmap annotate: warning: {warning.message}", file=stderr)
+    data = page.encode("utf-8")
+    try:
+        if output == "-":
+            stdout.flush()
+            buffer = getattr(stdout, "buffer", None)
+            if buffer is not None:
+                buffer.write(data)
+                buffer.flush()
+            else:
+                stdout.write(page)
+        else:
+            write_atomic(output, data)
+    except OSError as exc:
+        print(f"argmap annotate: cannot write {output}: {exc.strerror or exc}", file=stderr)
+        return EXIT_ENVIRONMENT
+    return EXIT_OK
