@@ -435,6 +435,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep running and draw again whenever FILE changes; errors are reported, not fatal",
     )
     render.set_defaults(handler=cmd_render)
+    from .teach_cli import register as register_teaching  # compare, grade, quiz
+
+    register_teaching(commands)
+    from .annotate_cli import register as register_annotate  # the reading view
+
+    register_annotate(commands)
     return parser
 
 

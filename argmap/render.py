@@ -64,6 +64,8 @@ __all__ = [
     "DotWarning",
     "EdgeLook",
     "FocusError",
+    "Mark",
+    "Marks",
     "NodeLook",
     "RenderError",
     "Theme",
@@ -227,6 +229,42 @@ PRINT_THEME = Theme(
 )
 
 THEMES: Mapping[str, Theme] = {"default": DEFAULT_THEME, "print": PRINT_THEME}
+
+
+# --- marks: extra looks a caller lays over single claims and links ------------------
+# (argmap compare's difference map: missing, extra and wrong links and claims)
+
+
+@attrs.frozen
+class Mark:
+    """A look laid over one claim or link, in place of the theme's colour and line style,
+    with a short note: under a box's text, or as a link's label."""
+
+    name: str
+    """The element's extra CSS class in the SVG (``diff-missing``); the legend lists each name once."""
+    color: str
+    style: str = "solid"
+    """``solid``, ``dashed``, ``dotted`` or ``bold``: tells marks apart without colour."""
+    penwidth: float = 2.5
+    note: str | None = None
+    meaning: str = ""
+    """The legend's words for this mark; empty leaves it out of the legend."""
+
+
+@attrs.frozen
+class Marks:
+    """Marks by claim id and by inference index, for :func:`to_dot` and :func:`render`."""
+
+    claims: Mapping[str, Mark] = attrs.field(factory=dict)
+    links: Mapping[int, Mark] = attrs.field(factory=dict)
+
+    def legend(self) -> list[Mark]:
+        """The marks to explain in the legend: one per name, links first, in a stable order."""
+        seen: dict[str, Mark] = {}
+        for mark in [*self.links.values(), *self.claims.values()]:
+            if mark.meaning and mark.name not in seen:
+                seen[mark.name] = mark
+        return [seen[name] for name in sorted(seen)]
 
 
 # --- what each claim and link is called ------------------------------------------
@@ -508,9 +546,17 @@ def _html(content: str) -> str:
     return f"<{content}>"
 
 
+_PLAIN_LIMIT = 2000
+"""Longest user string put in a non-HTML DOT attribute. The ``graphviz`` package's quoting
+takes time quadratic in a run of backslashes; the SVG gets the full text in post-processing."""
+
+
 def _plain(text: str) -> str:
     """A user string for a non-HTML attribute (a tooltip): backslashes doubled, never HTML."""
-    escaped: str = graphviz.escape(visible(text))
+    shown = visible(text)
+    if len(shown) > _PLAIN_LIMIT:
+        shown = shown[: _PLAIN_LIMIT - 1] + "…"
+    escaped: str = graphviz.escape(shown)
     return escaped
 
 
@@ -525,6 +571,7 @@ class _Options:
     focus: str | None
     depth: int | None
     sections: bool | None
+    marks: Marks | None = None
 
 
 @attrs.frozen
@@ -557,6 +604,7 @@ def to_dot(
     focus: str | None = None,
     depth: int | None = None,
     sections: bool | None = None,
+    marks: Marks | None = None,
 ) -> str:
     """The map as DOT text: deterministic, in source order.
 
@@ -569,13 +617,14 @@ def to_dot(
     and no frames when false; by default (``None``) sections are framed unless
     the map has more than :data:`SMALL_MAP` claims and most links run from
     one section to another, where frames would scatter the claims that reason
-    together.
+    together. ``marks`` lays a :class:`Mark` over single claims and links (a
+    difference map), and the legend explains each mark used.
 
     A map with errors is drawn as far as it resolved. Raises :class:`FocusError`
     for an unknown ``focus`` and :class:`ValueError` for an unknown option.
     """
     theme_ = _check_options(direction, theme, depth)
-    return _draw(amap, _Options(direction, theme_, legend, focus, depth, sections)).source
+    return _draw(amap, _Options(direction, theme_, legend, focus, depth, sections, marks)).source
 
 
 def describe(amap: ArgumentMap) -> str:
@@ -594,6 +643,7 @@ def render(
     depth: int | None = None,
     sections: bool | None = None,
     timeout: float = 120.0,
+    marks: Marks | None = None,
 ) -> bytes:
     """Draw the map with Graphviz's ``dot``: SVG, PNG or PDF bytes (``dot``: the DOT text).
 
@@ -605,7 +655,7 @@ def render(
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     theme_ = _check_options(direction, theme, depth)
-    drawing = _draw(amap, _Options(direction, theme_, legend, focus, depth, sections))
+    drawing = _draw(amap, _Options(direction, theme_, legend, focus, depth, sections, marks))
     if fmt == "dot":
         return drawing.source.encode("utf-8")
     executable = shutil.which("dot")
@@ -843,6 +893,14 @@ class _Builder:
             classes.append("focus")
         element_id = f"claim-{claim.id}"
         tooltip = self._tooltip(claim)
+        mark = self.options.marks.claims.get(claim.id) if self.options.marks else None
+        border, penwidth = look.border, look.penwidth
+        if mark is not None:  # a caller's mark replaces the border's colour and line
+            classes.append(mark.name)
+            border, penwidth = mark.color, mark.penwidth
+            style = "rounded,filled" + ("" if mark.style == "solid" else f",{mark.style}")
+            if mark.note:
+                tooltip += f"\n{mark.note}"
         self.tooltips[element_id] = tooltip
         graph.node(
             claim.id,
@@ -850,8 +908,8 @@ class _Builder:
             shape="box",
             style=style,
             fillcolor=look.fill,
-            color=look.border,
-            penwidth=f"{look.penwidth:g}",
+            color=border,
+            penwidth=f"{penwidth:g}",
             margin="0.11,0.06",
             peripheries="2" if focused else None,
             tooltip=_plain(tooltip),
@@ -894,6 +952,12 @@ class _Builder:
             )
         body = _style(_lines(balanced_wrap(claim.text)), bold=look.bold, italic=italic)
         rows.append(f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">{_font(body, color=look.text)}</TD></TR>')
+        mark = self.options.marks.claims.get(claim.id) if self.options.marks else None
+        if mark is not None and mark.note:
+            rows.append(
+                f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">'
+                f"{_font(_style(_lines(wrap(mark.note)), bold=True), size=small, color=mark.color)}</TD></TR>"
+            )
         hidden = self._hidden_links(claim.id)
         if hidden:
             note = f"+ {_plural(hidden, 'link')} not shown"
@@ -920,13 +984,15 @@ class _Builder:
         look_name = edge_look(self.amap, inference)
         look = self.theme.edges[look_name]
         kind = "linked" if len(inference.premises) > 1 else "single"
+        mark = self.options.marks.links.get(inference.index) if self.options.marks else None
+        color = mark.color if mark is not None else look.color
         graph.node(
             _junction_name(inference),
             label="",
             shape="point",
             width="0.13",
-            color=look.color,
-            fillcolor=look.color,
+            color=color,
+            fillcolor=color,
             tooltip=_plain(_inference_words(self.amap, inference)),
             id=f"inference-{inference.index}",
             _attributes={"class": f"junction {look_name} {kind}"},
@@ -950,6 +1016,12 @@ class _Builder:
         if inference.label:
             label = _html(_font(_style(_lines(balanced_wrap(inference.label, 24)), italic=True), color=look.label))
         css = f"link {look_name}" + (" linked" if len(inference.premises) > 1 else "")
+        mark = self.options.marks.links.get(inference.index) if self.options.marks else None
+        if mark is not None:  # a caller's mark replaces the line's colour and style, its note the label
+            css += f" {mark.name}"
+            common.update(color=mark.color, style=mark.style, penwidth=f"{mark.penwidth:g}")
+            if mark.note:
+                label = _html(_font(_style(_lines(balanced_wrap(mark.note, 24)), bold=True), color=mark.color))
         if inference.index in self.junctions:
             junction = _junction_name(inference)
             for number, premise in enumerate(inference.premises):
@@ -1019,11 +1091,28 @@ class _Builder:
                     '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3">' + "".join(rows) + "</TABLE>"
                 )
                 legend.node("legend.kinds", label=_html(table), shape="plain", id="legend-kinds")
+            self._legend_marks(legend)
             # dot lays sibling clusters out right to left here: declare the samples in
             # reverse so they read left to right in the order of _LINK_LEGEND.
             for look_name, meaning in reversed(_LINK_LEGEND.items()):
                 if look_name in link_looks:
                     self._legend_link(legend, look_name, meaning)
+
+    def _legend_marks(self, legend: graphviz.Digraph) -> None:
+        """One row for each mark a caller laid over the map: a sample line and its meaning."""
+        marks = self.options.marks.legend() if self.options.marks else []
+        if not marks:
+            return
+        samples = {"solid": "———", "bold": "———", "dashed": "– – –", "dotted": "· · · · ·"}
+        rows = [
+            "<TR>"
+            f'<TD ALIGN="LEFT">{_font(_style(_text(samples.get(mark.style, "———")), bold=True), size=12, color=mark.color)}</TD>'
+            f'<TD ALIGN="LEFT">{_font(_text(mark.meaning), size=10)}</TD>'
+            "</TR>"
+            for mark in marks
+        ]
+        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">' + "".join(rows) + "</TABLE>"
+        legend.node("legend.marks", label=_html(table), shape="plain", id="legend-marks")
 
     def _legend_link(self, legend: graphviz.Digraph, look_name: str, meaning: str) -> None:
         """One small drawing of a link type, in its own frameless cluster so samples never mix."""
