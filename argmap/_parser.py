@@ -18,9 +18,7 @@ file, and on fuzzed input. Lark is imported only when it is needed.
 
 from __future__ import annotations
 
-import difflib
 import functools
-import importlib.resources
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -34,6 +32,9 @@ from .model import Claim, ClaimKind, Document, Link, LinkRef, LinkType, Property
 KIND_WORDS = tuple(kind.value for kind in ClaimKind)
 """The keywords that start a claim."""
 
+MAX_NESTING = 100
+"""How deep undercuts of undercuts may nest: ``u -x (v -x (w -x (a -> c)))`` is 3."""
+
 _ESCAPE = re.compile(r"\\([#\\])")
 _COMMENT_IN_HEADING = re.compile(r"(?<![^\s])#.*$")
 _BAD_CHARS = re.compile(
@@ -46,11 +47,14 @@ def grammar_path() -> Path:
 
     A wheel carries it as ``argmap/grammars/argmap.lark``; a source checkout
     and an editable install find the top-level ``grammars/argmap.lark``.
+    (A plain path, not importlib.resources: that import alone costs more than
+    a small file's whole check.)
     """
-    packaged = importlib.resources.files("argmap") / "grammars" / "argmap.lark"
+    here = Path(__file__).resolve().parent
+    packaged = here / "grammars" / "argmap.lark"
     if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "grammars" / "argmap.lark"
+        return packaged
+    return here.parent / "grammars" / "argmap.lark"
 
 
 if TYPE_CHECKING:
@@ -311,6 +315,8 @@ def _describe(token: Token) -> str:
 
 def _closest_kind(word: str) -> str | None:
     candidates = [*KIND_WORDS, "main"]
+    import difflib
+
     matches = difflib.get_close_matches(word.lower(), candidates, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
@@ -735,14 +741,22 @@ class _Builder:
         )
         return refs, node.data == "linked"
 
-    def _target(self, node: Node | Leaf) -> Target:
+    def _target(self, node: Node | Leaf, depth: int = 0) -> Target:
         if _leaf(node):
             return Ref(str(node), self.span(node))
         assert _node(node)
         sources_node, arrow, target_node = node.children
         assert _node(sources_node) and _leaf(arrow)
+        if depth >= MAX_NESTING:
+            self.fail(
+                "S015",
+                f"undercuts are nested more than {MAX_NESTING} deep here; no argument needs that "
+                "many, and argmap stops to stay fast and safe",
+                _first_token(sources_node),
+                arrow,
+            )
         sources, linked = self._refs(sources_node)
-        target = self._target(target_node)
+        target = self._target(target_node, depth + 1)
         first = _first_token(sources_node)
         span = self.span(first, arrow).to(target.span)
         # Widen to the parentheses around it; they are on the same line.

@@ -166,6 +166,13 @@ _CODES = [
         "Claims and links start at the left margin. Indented, `premise b: ...` would become "
         "part of the text of the claim above, and `b` would not exist.",
     ),
+    Code(
+        "S015", "nesting-too-deep", E,
+        "Undercuts of undercuts are nested more than 100 deep.",
+        "",
+        "",
+        "A limit that keeps argmap fast and safe on any input; real maps nest two or three deep.",
+    ),
     # --- names ---------------------------------------------------------------
     Code(
         "N001", "unknown-id", E,

@@ -543,19 +543,33 @@ def indicators_in(sentence: str) -> tuple[str, ...]:
 
 
 def measure_coverage(text: str, matches: Iterable[QuoteMatch]) -> Coverage:
-    """Share of sentences overlapped by some quote, and uncovered sentences with indicators."""
-    spans = sorted((m.start, m.end) for m in matches)
+    """Share of sentences overlapped by some quote, and uncovered sentences with indicators.
+
+    Linear in the text and the quotes: the quotes are merged into sorted,
+    disjoint stretches once, and each sentence looks up the first stretch
+    that ends after it starts.
+    """
+    merged: list[list[int]] = []
+    for start, end in sorted((m.start, m.end) for m in matches):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    ends = [end for _, end in merged]
+    line_ends = [match.end() for match in re.finditer("\n", text)]
     covered = 0
     uncovered: list[Sentence] = []
     all_sentences = sentences(text)
     for start, end in all_sentences:
-        if any(s < end and e > start for s, e in spans):
+        at = bisect.bisect_right(ends, start)
+        if at < len(merged) and merged[at][0] < end:
             covered += 1
             continue
         body = " ".join(text[start:end].split())
         words = indicators_in(body)
         if words:
-            uncovered.append(Sentence(start, end, _line_col(text, start)[0], body, words))
+            line = bisect.bisect_right(line_ends, start) + 1
+            uncovered.append(Sentence(start, end, line, body, words))
     return Coverage(len(all_sentences), covered, tuple(uncovered))
 
 

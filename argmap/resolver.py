@@ -8,7 +8,6 @@ graph walks are iterative, so maps of any depth resolve without recursion.
 from __future__ import annotations
 
 import datetime
-import difflib
 import enum
 import re
 from collections import defaultdict, deque
@@ -142,6 +141,8 @@ def _normal_text(text: str) -> str:
 
 
 def _did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    import difflib
+
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else None
 
