@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, Protocol, TypeGuard, cast
 
+from ._speed import gc_paused
 from .codes import REGISTRY
 from .diagnostics import ArgmapSyntaxError, Diagnostic, Note
 from .model import Claim, ClaimKind, Document, Link, LinkRef, LinkType, Property, Ref, Section, Span, Target
@@ -126,15 +127,16 @@ def parse(text: str, path: str = "<string>") -> Document:
         _fail(text, path, "S005", "the file is empty: an .arg file needs at least one claim", 0, 0)
     _check_layout(text, path)
     source = text if text.endswith("\n") else text + "\n"
-    tree: Node | None = _scan(source)
-    if tree is None:
-        from lark.exceptions import UnexpectedInput
+    with gc_paused():
+        tree: Node | None = _scan(source)
+        if tree is None:
+            from lark.exceptions import UnexpectedInput
 
-        try:
-            tree = cast(Node, _parser().parse(source))
-        except UnexpectedInput as exc:
-            _raise_friendly(exc, text, source, path)
-    return _Builder(text, path).document(tree)
+            try:
+                tree = cast(Node, _parser().parse(source))
+            except UnexpectedInput as exc:
+                _raise_friendly(exc, text, source, path)
+        return _Builder(text, path).document(tree)
 
 
 _INDENTED_STATEMENT = re.compile(

@@ -47,6 +47,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 import graphviz
 
+from ._speed import gc_paused
 from .diagnostics import ArgmapError
 from .model import Claim, ClaimKind, LinkType
 from .resolver import ArgumentMap, Inference, Role
@@ -460,13 +461,19 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     ['北京和莫斯', '科的联合声', '明']
     """
     lines: list[str] = []
+    simple = text.isascii()  # every character one column wide: no per-character widths
     for paragraph in _LINE_BREAK.split(text):
         line = ""
         line_width = 0
         for word in _SPACES.split(paragraph):
-            for index, unit in enumerate(_units(word, width)):
+            units = (
+                [word[i : i + width] for i in range(0, len(word), width)] or [word]
+                if simple and word.isprintable()
+                else _units(word, width)
+            )
+            for index, unit in enumerate(units):
                 gap = 1 if index == 0 and line else 0
-                unit_width = _width(unit)
+                unit_width = len(unit) if simple and unit.isprintable() else _width(unit)
                 if line and line_width + gap + unit_width > width:
                     lines.append(line)
                     line, line_width = unit, unit_width
@@ -624,7 +631,8 @@ def to_dot(
     for an unknown ``focus`` and :class:`ValueError` for an unknown option.
     """
     theme_ = _check_options(direction, theme, depth)
-    return _draw(amap, _Options(direction, theme_, legend, focus, depth, sections, marks)).source
+    with gc_paused():
+        return _draw(amap, _Options(direction, theme_, legend, focus, depth, sections, marks)).source
 
 
 def describe(amap: ArgumentMap) -> str:

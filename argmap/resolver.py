@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._speed import gc_paused
 from .codes import REGISTRY
 from .diagnostics import Diagnostic, Note, Severity, sort_key
 from .model import Claim, ClaimKind, Document, Link, LinkRef, LinkType, Property, Ref, Span, Target
@@ -668,11 +669,14 @@ class _Resolver:
         main = self.check_main()
         self.collect_links()
         self.check_cycles(main)
-        from .predictions import check_predictions
+        # Import the prediction and grounding checks only for maps that need them (start-up time).
+        if any(claim.kind is ClaimKind.PREDICTION for claim in self.claims.values()):
+            from .predictions import check_predictions
 
-        check_predictions(self.claims.values(), self.doc, self.report, self.today, set(self.claims))
+            check_predictions(self.claims.values(), self.doc, self.report, self.today, set(self.claims))
         grounding = None
-        if self.check_source:
+        quoted = any(claim.get("quote") is not None for claim in self.claims.values())
+        if self.check_source and (quoted or self.doc.header_value("source") is not None):
             from .grounding import ground
 
             grounding = ground(
@@ -819,4 +823,5 @@ def resolve(
         lint,
         analysis,
     )
-    return resolver.run()
+    with gc_paused():
+        return resolver.run()
