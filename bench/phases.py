@@ -1,0 +1,79 @@
+"""Where the time of ``argmap check`` goes, phase by phase, for one generated map.
+
+    .venv/bin/python bench/phases.py 10000
+
+Prints wall seconds for reading, the line scanner, building the model, and
+each resolver phase (times are taken around the resolver's own methods).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from generate import write  # noqa: E402
+
+import argmap  # noqa: E402
+from argmap import _parser, resolver  # noqa: E402
+from argmap._speed import gc_paused  # noqa: E402
+
+PHASES = ["check_header", "collect_claims", "check_main", "collect_links", "check_cycles", "derive", "run_lint"]
+
+
+def main() -> int:
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    timings: dict[str, float] = {}
+
+    def timed(name: str, function):  # type: ignore[no-untyped-def]
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+
+        return wrapper
+
+    for phase in PHASES:
+        setattr(resolver._Resolver, phase, timed(phase, getattr(resolver._Resolver, phase)))
+    import argmap.grounding as grounding
+    import argmap.predictions as predictions
+
+    grounding.ground = timed("ground (quotes)", grounding.ground)  # type: ignore[assignment]
+    predictions.check_predictions = timed("check_predictions", predictions.check_predictions)  # type: ignore[assignment]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write(size, Path(tmp) / "map.arg")
+        start = time.perf_counter()
+        text = _parser.decode(path.read_bytes(), str(path))
+        timings["read and decode"] = time.perf_counter() - start
+        source = text if text.endswith("\n") else text + "\n"
+        with gc_paused():
+            start = time.perf_counter()
+            _parser._check_characters(text, str(path))
+            _parser._check_layout(text, str(path))
+            timings["character and layout checks"] = time.perf_counter() - start
+            start = time.perf_counter()
+            tree = _parser._scan(source)
+            timings["line scanner"] = time.perf_counter() - start
+            start = time.perf_counter()
+            assert tree is not None
+            document = _parser._Builder(text, str(path)).document(tree)
+            timings["building the model"] = time.perf_counter() - start
+        start = time.perf_counter()
+        amap = argmap.resolve(document)
+        timings["resolve (all)"] = time.perf_counter() - start
+    width = max(len(name) for name in timings)
+    for name, seconds in timings.items():
+        print(f"{name:<{width}}  {seconds:7.3f} s")
+    print(f"{len(amap.claims)} claims, {len(amap.inferences)} inferences, {len(amap.diagnostics)} diagnostics")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
