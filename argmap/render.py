@@ -1140,7 +1140,8 @@ class _Builder:
             }
 
         with legend.subgraph(name=f"cluster_legend_{look_name}") as sample:
-            sample.attr(label="", peripheries="0")
+            # Its own id: a subgraph otherwise inherits the key's, and SVG ids must be unique.
+            sample.attr(label="", peripheries="0", id=f"legend-{look_name}", tooltip=f"Key: {look_name}")
 
             def word(node: str, text: str) -> None:
                 sample.node(node, label=_html(_font(_text(text), size=9)), shape="plain")
