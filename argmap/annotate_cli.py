@@ -35,11 +35,9 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         "--direction", choices=("BT", "TB", "LR", "RL"), default="BT",
         help="where the map's arrows point, from reasons to conclusion (default BT: main conclusion at the top)",
     )
-    parser.add_argument(
-        "--allow-outside-source",
-        action="store_true",
-        help="let the header's source: point outside the .arg file's folder",
-    )
+    from .cli import add_source_option
+
+    add_source_option(parser)
     parser.set_defaults(handler=cmd_annotate)
 
 

@@ -321,6 +321,15 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_OK
 
 
+def add_source_option(parser: argparse.ArgumentParser) -> None:
+    """The --allow-outside-source flag, shared by the commands that read a map's source text."""
+    parser.add_argument(
+        "--allow-outside-source",
+        action="store_true",
+        help="let the header's source: point outside the .arg file's folder",
+    )
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with status 2 through an exception we can catch in tests."""
 
@@ -367,11 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="analysis mode: add the Rabbit rule (T001), as 'mode: analysis' in a header does",
     )
-    check.add_argument(
-        "--allow-outside-source",
-        action="store_true",
-        help="let the header's source: point outside the .arg file's folder",
-    )
+    add_source_option(check)
     check.set_defaults(handler=cmd_check)
 
     predictions = commands.add_parser(

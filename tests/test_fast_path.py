@@ -48,6 +48,19 @@ def _both(text: str) -> tuple[object, object] | None:
     return build(fast_tree), build(lark_tree)
 
 
+def _assert_agree(text: str) -> None:
+    """Text that passes the character and layout checks: the scanner declines or agrees with Lark."""
+    try:
+        P._check_characters(text, "t.arg")
+        P._check_layout(text, "t.arg")
+    except ArgmapSyntaxError:
+        return
+    result = _both(text)
+    if result is not None:
+        fast, slow = result
+        assert fast == slow
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_scanner_agrees_with_lark_on_every_file(path: Path) -> None:
     """On each example and case file the scanner either declines or builds Lark's document exactly."""
@@ -55,10 +68,7 @@ def test_scanner_agrees_with_lark_on_every_file(path: Path) -> None:
         text = P.decode(path.read_bytes(), str(path))
     except ArgmapSyntaxError:
         return
-    result = _both(text)
-    if result is not None:
-        fast, slow = result
-        assert fast == slow
+    _assert_agree(text)
 
 
 def test_scanner_handles_the_valid_corpus() -> None:
@@ -85,15 +95,7 @@ _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 @given(_TEXTS)
 def test_scanner_agrees_with_lark_on_generated_text(text: str) -> None:
     """Generated near-valid text: whenever the scanner builds a tree, it is Lark's."""
-    try:
-        P._check_characters(text, "t.arg")
-        P._check_layout(text, "t.arg")
-    except ArgmapSyntaxError:
-        return
-    result = _both(text)
-    if result is not None:
-        fast, slow = result
-        assert fast == slow
+    _assert_agree(text)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -109,16 +111,7 @@ def test_scanner_agrees_on_mutated_files(path: Path, data: st.DataObject) -> Non
         lines.insert(i, lines[i])
     else:
         lines.insert(i, data.draw(_TEXTS))
-    text = "\n".join(lines)
-    try:
-        P._check_characters(text, "t.arg")
-        P._check_layout(text, "t.arg")
-    except ArgmapSyntaxError:
-        return
-    result = _both(text)
-    if result is not None:
-        fast, slow = result
-        assert fast == slow
+    _assert_agree("\n".join(lines))
 
 
 def test_lark_is_not_imported_for_a_valid_file() -> None:

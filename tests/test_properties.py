@@ -1,4 +1,7 @@
-"""Property tests: on any input, the parser and resolver fail only in the project's own way."""
+"""Property tests: on any input, the parser and resolver fail only in the project's own way.
+
+Mutations of real files, through the whole pipeline to DOT, are in test_fuzz.py.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,6 @@ from hypothesis import strategies as st
 import argmap
 from argmap._parser import decode
 
-from .conftest import ROOT
-
 # Pieces of the language, so generated text is often almost valid: that is where bugs hide.
 _PIECES = [
     "premise", "conclusion", "main", "assumption", "objection", "prediction", "a", "b", "c",
@@ -17,7 +18,6 @@ _PIECES = [
     "quote:", "status: open", "p: 1.5", "“", "—", "习近平", "\x00", "\r", "é", "<b>", "&",
 ]
 _ALMOST_ARG = st.lists(st.sampled_from(_PIECES) | st.text(max_size=4), max_size=40).map("".join)
-_EXAMPLES = sorted((ROOT / "examples").rglob("*.arg")) + sorted((ROOT / "tests" / "cases" / "valid").rglob("*.arg"))
 
 
 def _parse_or_syntax_error(text: str) -> None:
@@ -62,32 +62,4 @@ def test_arbitrary_bytes_decode_or_report_s004(data: bytes) -> None:
     except argmap.ArgmapSyntaxError as exc:
         assert exc.diagnostic.code == "S004"
         return
-    _parse_or_syntax_error(text)
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.sampled_from(_EXAMPLES) if _EXAMPLES else st.nothing(),
-    st.data(),
-)
-def test_mutated_examples_fail_only_in_the_project_way(path: object, data: st.DataObject) -> None:
-    """Deleting, duplicating or swapping lines of real files, or truncating them, never crashes."""
-    assert hasattr(path, "read_text")
-    lines = path.read_text(encoding="utf-8").split("\n")  # type: ignore[attr-defined]
-    operation = data.draw(st.sampled_from(["delete", "duplicate", "swap", "truncate", "insert"]))
-    if operation == "truncate":
-        text = "\n".join(lines)
-        text = text[: data.draw(st.integers(0, len(text)))]
-    else:
-        i = data.draw(st.integers(0, len(lines) - 1))
-        j = data.draw(st.integers(0, len(lines) - 1))
-        if operation == "delete":
-            del lines[i]
-        elif operation == "duplicate":
-            lines.insert(j, lines[i])
-        elif operation == "swap":
-            lines[i], lines[j] = lines[j], lines[i]
-        else:
-            lines.insert(i, data.draw(st.text(max_size=10)))
-        text = "\n".join(lines)
     _parse_or_syntax_error(text)
