@@ -202,7 +202,7 @@ _CODES = [
     # --- graph ---------------------------------------------------------------
     Code(
         "G001", "self-support", E,
-        "A claim supports or attacks itself.",
+        "A claim supports or attacks itself, or undercuts an inference it is a premise of.",
         "premise a: Trees cool streets.\na -> a\na -> c\n" + _HEAD,
         "premise a: Trees cool streets.\na -> c\n" + _HEAD,
     ),

@@ -459,10 +459,19 @@ class _Resolver:
                 link.sources[0].span.to(link.sources[-1].span),
                 Note("add the co-premise it needs (often an unstated assumption), or drop the '+'"),
             )
+        undercut_premises = (
+            set(self.inferences[target_inference].premises) if target_inference is not None else set()
+        )
         for source in link.sources:
             if source.id == target_claim:
                 verb = "support" if link.type is LinkType.SUPPORT else "attack"
                 self.report("G001", f"'{source.id}' cannot {verb} itself", source.span)
+            elif source.id in undercut_premises:
+                self.report(
+                    "G001",
+                    f"'{source.id}' cannot attack an inference it is itself a premise of",
+                    source.span,
+                )
         groups: list[tuple[tuple[str, ...], Span]]
         if link.linked:
             groups = [(premises, link.span)]
