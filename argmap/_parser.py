@@ -147,6 +147,13 @@ _INDENTED_STATEMENT = re.compile(
 )
 
 
+_KEYWORD_ID = re.compile(
+    r"^((?:main[ \t]+)?(?:" + "|".join(KIND_WORDS) + r")[ \t]+)(" + "|".join((*KIND_WORDS, "main"))
+    + r")(?=[ \t]*:)",
+    re.MULTILINE,
+)
+
+
 def _check_layout(text: str, path: str) -> None:
     """Indentation mistakes the grammar would silently accept as text."""
     first = re.search(r"^(?![ \t]*(?:#(?!#)[^\n]*)?\r?$)([ \t]*)\S", text, re.MULTILINE)
@@ -159,6 +166,17 @@ def _check_layout(text: str, path: str) -> None:
             "belong to; claims, links, header fields and headings start at the left margin",
             first.start(),
             first.end(1),
+        )
+    for match in _KEYWORD_ID.finditer(text):
+        word = match.group(2)
+        _fail(
+            text,
+            path,
+            "S001",
+            f"'{word}' is a keyword and cannot be an id: choose another, such as '{word}1' or a "
+            "word for what the claim says",
+            match.start(2),
+            match.end(2),
         )
     for match in _INDENTED_STATEMENT.finditer(text):
         _fail(
@@ -960,8 +978,14 @@ def _sources(line: _Line, pos: int) -> tuple[_Node | None, int]:
     ids: list[_Node | _Tok] = []
     separator = ""
     if line.text[pos : pos + 1] == "+":
-        separator = "+"
-        pos = line.gap(pos + 1)
+        # "+ a": a linked group written with its one premise; the grammar takes no more ids.
+        ident, pos = line.id_tok(line.gap(pos + 1))
+        if ident is None:
+            return None, pos
+        pos = line.gap(pos)
+        if line.text[pos : pos + 1] in (",", "+"):
+            return None, pos
+        return _Node("linked", [ident]), pos
     while True:
         ident, pos = line.id_tok(pos)
         if ident is None:

@@ -319,6 +319,14 @@ _CODES = [
         "Properties of a claim are indented under it.",
     ),
     Code(
+        "H003", "late-header-field", W,
+        "A header field comes after the first claim.",
+        _HEAD + "premise a: Trees cool streets.\na -> c\ntitle: Trees\n",
+        "title: Trees\n" + _HEAD + "premise a: Trees cool streets.\na -> c\n",
+        "Header fields describe the whole file and belong at the top; one further down is "
+        "easy to miss, and is often a property that lost its indentation.",
+    ),
+    Code(
         "H002", "duplicate-header-field", E,
         "A header field is given twice.",
         "title: Trees\ntitle: More trees\n" + _HEAD,
@@ -440,6 +448,14 @@ _CODES = [
         "Save the text as a UTF-8 file beside the map and name that file. Keep the address "
         "in a comment or a note if you want it.",
         _WITH_SOURCE,
+    ),
+    Code(
+        "P010", "dates-out-of-order", W,
+        "A prediction's deadline or resolution date comes before the date it was made.",
+        _HEAD + "prediction a: Cities will plant more trees.\n  made: 2024-05-01\n  deadline: 2023-12-31\n"
+        "  criteria: Official counts show more street trees than in 2024.\na -> c\n",
+        _HEAD + "prediction a: Cities will plant more trees.\n" + _SCORABLE + "a -> c\n",
+        "Usually a typing slip in a year. A forecast must be made before it can be settled.",
     ),
     # --- claim writing ---------------------------------------------------------
     Code(

@@ -422,7 +422,7 @@ def _match_one(
     occurrence_prop = claim.get("occurrence")
     wanted: int | None = None
     if occurrence_prop is not None and occurrence_prop.value.strip().isdigit():
-        wanted = int(occurrence_prop.value.strip())
+        wanted = int(occurrence_prop.value.strip()) or None  # 0 is reported as a bad value (K002)
     if not found:
         notes = []
         near = closest_passage(text, prop.value)

@@ -102,6 +102,12 @@ def second_clause(text: str) -> str | None:
                 return first
             if len(following) > 1 and following[1].lower() in _DETERMINERS | _OBJECT_PRONOUNS:
                 return first
+        if (
+            any(w.lower() in _AUXILIARIES for w in left)
+            and len(following) > 1
+            and following[1].lower() in _AUXILIARIES
+        ):
+            return first  # "… will crash and bonds will rally": a second subject with its own verb
         if left_has_verb and (lower in _DETERMINERS or first[0].isupper()):
             for later in following[1:4]:
                 finite = later.lower().endswith(("s", "ed")) and later[0].islower() and is_verb(later)

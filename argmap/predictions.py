@@ -34,7 +34,7 @@ import attrs
 from .diagnostics import Note
 from .model import Claim, ClaimKind, Document, Span
 from .scales import DEFAULT_SCALE, SCALES, UNQUANTIFIED, known_words, midpoint, normalise
-from .schema import parse_date, parse_probability, split_list
+from .schema import DATE_SHAPED, parse_date, parse_probability, split_list
 
 RESOLVED = ("yes", "no", "partly", "ambiguous", "annulled")
 _ID_LIKE = re.compile(r"[^\W\d]\w*(?:-\w+)*")
@@ -224,7 +224,7 @@ def check_predictions(
                 claim.kind_span,
                 Note("add 'made: YYYY-MM-DD' (the date of the text where the prediction first appeared)"),
             )
-        elif pred.made is None and made.value.strip():
+        elif pred.made is None and made.value.strip() and not DATE_SHAPED.fullmatch(made.value.strip()):
             report(
                 "P001",
                 f"'{made.value}' is not an absolute date: prediction '{claim.id}' cannot be scored",
@@ -232,6 +232,20 @@ def check_predictions(
                 Note("write the date itself, 'made: 2022-02-01', or a bound, 'made: before 2022-02-04'"),
             )
         missing = [key for key in ("deadline", "criteria") if claim.get(key) is None]
+        out_of_order = [
+            (key, date)
+            for key, date in (("deadline", pred.deadline), ("resolved-on", pred.resolved_on))
+            if date is not None and pred.made is not None and date < pred.made
+        ]
+        for key, date in out_of_order:
+            prop = claim.get(key)
+            assert prop is not None and date is not None and pred.made is not None
+            report(
+                "P010",
+                f"'{key}: {date.isoformat()}' comes before the prediction was made "
+                f"({pred.made.isoformat()})",
+                prop.value_span,
+            )
         if missing:
             report(
                 "P002",
@@ -447,7 +461,13 @@ def table_row(prediction: Prediction, scale: str) -> dict[str, str]:
     return {
         "id": prediction.id,
         "by": prediction.by,
-        "made": prediction.made.isoformat() if prediction.made else (prediction.made_text or "—"),
+        "made": (
+            f"before {prediction.made.isoformat()}"
+            if prediction.made and (prediction.made_text or "").lower().startswith("before")
+            else prediction.made.isoformat()
+            if prediction.made
+            else prediction.made_text or "—"
+        ),
         "deadline": prediction.deadline.isoformat() if prediction.deadline else "—",
         "word": prediction.word or "—",
         "probability": format_range(prediction.range(scale), prediction),

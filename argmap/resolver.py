@@ -184,7 +184,14 @@ class _Resolver:
 
     def check_header(self) -> None:
         seen: dict[str, Property] = {}
+        first_claim = self.doc.claims[0].span.start if self.doc.claims else None
         for field in self.doc.header:
+            if first_claim is not None and field.span.start > first_claim and field.key in HEADER_FIELDS:
+                self.report(
+                    "H003",
+                    f"the header field '{field.key}' comes after the first claim: move it to the top",
+                    field.key_span,
+                )
             spec = HEADER_FIELDS.get(field.key)
             if spec is None:
                 notes = []

@@ -114,6 +114,19 @@ def _terms(value: str) -> str | None:
     return None
 
 
+DATE_SHAPED = re.compile(r"(?:before\s+)?\d{1,4}-\d{1,2}(?:-\d{1,2})?", re.IGNORECASE)
+"""A value written like a date (``2024-02-30``), whether or not the date exists."""
+
+
+def _made(value: str) -> str | None:
+    """A made date written like a date must be a real one; other text is P001's business."""
+    text = value.strip()
+    if DATE_SHAPED.fullmatch(text):
+        bare = re.sub(r"(?i)^before\s+", "", text)
+        return _date(bare)
+    return None
+
+
 def _any(value: str) -> str | None:
     return None
 
@@ -223,7 +236,7 @@ CLAIM_PROPERTIES: dict[str, PropertySpec] = {
         PropertySpec("alt", _claim_alternatives, "in an answer key: other ids or wordings a student's claim may have"),
         PropertySpec("alt-kind", _kind_alternatives, "in an answer key: other kinds accepted for this claim"),
         PropertySpec("optional", one_of("yes", "no"), "in an answer key: 'yes' when a student need not map this claim"),
-        PropertySpec("made", _any, "when the prediction was first made (YYYY-MM-DD)", _PREDICTION),
+        PropertySpec("made", _made, "when the prediction was first made (YYYY-MM-DD)", _PREDICTION),
         PropertySpec("made-in", _any, "where the prediction was first made (a citation)", _PREDICTION),
         PropertySpec("likelihood", _any, "the likelihood word, as the author wrote it", _PREDICTION),
         PropertySpec("p", _probability, "an explicit probability, 0 to 1", _PREDICTION),

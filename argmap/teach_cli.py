@@ -232,6 +232,13 @@ def cmd_grade(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not paths:
         print("argmap grade: no submissions: give .arg files, or folders that hold them", file=stderr)
         return EXIT_USAGE
+    if args.maps:
+        import shutil
+
+        if shutil.which("dot") is None:  # check before writing anything: a folder is whole or absent
+            print("argmap grade: --maps needs Graphviz's dot, which is not on the PATH: "
+                  "apt-get install graphviz (or run scripts/setup); nothing was written", file=stderr)
+            return EXIT_ENVIRONMENT
     submissions = grade(key, paths, rubric)
     out = args.output
     folders = [out, os.path.join(out, "feedback")] + ([os.path.join(out, "maps")] if args.maps else [])
@@ -256,7 +263,11 @@ def cmd_grade(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         f"wrote {out}/summary.csv, {out}/overview.md and {len(submissions)} feedback files",
         file=stderr,
     )
-    return EXIT_OK if written else EXIT_ENVIRONMENT
+    missing = [s for s in submissions if s.status == "unreadable"]
+    if missing:
+        names = ", ".join(s.name for s in missing)
+        print(f"argmap grade: could not read {names} (a mistyped path?): exit status 3", file=stderr)
+    return EXIT_OK if written and not missing else EXIT_ENVIRONMENT
 
 
 # --- quiz -----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap import _parser as P
@@ -91,14 +91,12 @@ _PIECES = [
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXTS)
 def test_scanner_agrees_with_lark_on_generated_text(text: str) -> None:
     """Generated near-valid text: whenever the scanner builds a tree, it is Lark's."""
     _assert_agree(text)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from([p for p in FILES if "valid" in p.parts or "examples" in p.parts]), st.data())
 def test_scanner_agrees_on_mutated_files(path: Path, data: st.DataObject) -> None:
     """Real files with a line deleted, duplicated or edited: the two parsers still agree."""

@@ -8,12 +8,11 @@ with fresh seeds.
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
@@ -22,13 +21,7 @@ from argmap.render import to_dot
 
 from .conftest import ROOT
 
-settings.register_profile(
-    "ci", max_examples=150, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck)
-)
-settings.register_profile(
-    "long", max_examples=20_000, deadline=None, suppress_health_check=list(HealthCheck)
-)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# The "ci" and "long" profiles are registered in conftest.py.
 
 SEEDS = sorted([*(ROOT / "examples").rglob("*.arg"), *(ROOT / "tests" / "cases" / "valid").rglob("*.arg")])
 

@@ -101,3 +101,27 @@ def test_grade_maps_draws_a_difference_map_per_compared_student(tmp_path: Path) 
                           str(tmp_path), "--maps"])
     assert status == 0, err
     assert sorted(p.name for p in (tmp_path / "maps").iterdir()) == ["ben.svg"]
+
+
+def test_grade_exits_3_for_a_mistyped_submission_path(tmp_path: Path) -> None:
+    """A submission path that does not exist is an environment problem (exit 3), not a success."""
+    from argmap.cli import main
+
+    key = Path(__file__).parent / "teaching" / "key.arg"
+    err = io.StringIO()
+    status = main(["grade", str(key), str(tmp_path / "nosuchdir"), "-o", str(tmp_path / "out")], io.StringIO(), err)
+    assert status == 3
+    assert "could not read nosuchdir" in err.getvalue()
+
+
+def test_grade_maps_without_dot_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--maps without Graphviz stops before writing: the output folder is whole or absent."""
+    from argmap.cli import main
+
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    key = Path(__file__).parent / "teaching" / "key.arg"
+    out = tmp_path / "out"
+    status = main(["grade", str(key), str(Path(__file__).parent / "teaching" / "class"), "-o", str(out), "--maps"],
+                  io.StringIO(), io.StringIO())
+    assert status == 3
+    assert not out.exists()

@@ -5,7 +5,7 @@ Mutations of real files, through the whole pipeline to DOT, are in test_fuzz.py.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import argmap
@@ -35,7 +35,6 @@ def _parse_or_syntax_error(text: str) -> None:
         assert diagnostic.span.line >= 1 and diagnostic.span.column >= 1
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text())
 @example("")
 @example("\ufeff")
@@ -46,14 +45,12 @@ def test_arbitrary_text_raises_only_the_project_syntax_error(text: str) -> None:
     _parse_or_syntax_error(text)
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_ALMOST_ARG)
 def test_almost_valid_text_raises_only_the_project_syntax_error(text: str) -> None:
     """Text built from the language's own pieces never escapes as another exception."""
     _parse_or_syntax_error(text)
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=200))
 def test_arbitrary_bytes_decode_or_report_s004(data: bytes) -> None:
     """Any bytes either decode as UTF-8 and parse, or give a project error with a position."""
