@@ -1,7 +1,5 @@
 """``python -m argmap``: the same as the ``argmap`` command."""
 
-import sys
+from .cli import main_entry
 
-from .cli import main
-
-sys.exit(main())
+main_entry()
