@@ -94,7 +94,8 @@ def _print_text(results: Sequence[FileResult], out: TextIO, quiet: bool) -> None
     if notes:
         parts.append(_plural(notes, "note"))
     verdict = "ok" if errors == 0 else "failed"
-    print(f"argmap check: {files} checked, " + ", ".join(parts) + f" ({verdict})", file=out)
+    hidden = "; only errors shown" if quiet and (warnings or notes) else ""
+    print(f"argmap check: {files} checked, " + ", ".join(parts) + f" ({verdict}{hidden})", file=out)
 
 
 def _plural(count: int, word: str) -> str:

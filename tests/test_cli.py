@@ -141,3 +141,11 @@ def test_console_script_runs_as_a_process(files: dict[str, Path]) -> None:
     )
     assert completed.returncode == 1
     assert "[N001]" in completed.stderr
+
+
+def test_quiet_prints_errors_only_and_says_so(files: dict[str, Path]) -> None:
+    """-q hides warnings and notes, and the summary says they were hidden."""
+    status, _, err = run(["check", "-q", str(files["warns"])])
+    assert status == 0
+    assert "[G005]" not in err
+    assert err.strip().endswith("1 warning (ok; only errors shown)")
