@@ -47,8 +47,7 @@ def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
 
     from . import render as rd
     from .annotate import annotate
-    from .atomic import write_atomic
-    from .cli import EXIT_ENVIRONMENT, EXIT_ERRORS, EXIT_OK, _plural, _print_text, check_one
+    from .cli import EXIT_ENVIRONMENT, EXIT_ERRORS, EXIT_OK, _plural, _print_text, check_one, write_output
     from .diagnostics import Severity
 
     output = args.output
@@ -77,19 +76,6 @@ def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
         return EXIT_ENVIRONMENT
     for warning in caught:
         print(f"argmap annotate: warning: {warning.message}", file=stderr)
-    data = page.encode("utf-8")
-    try:
-        if output == "-":
-            stdout.flush()
-            buffer = getattr(stdout, "buffer", None)
-            if buffer is not None:
-                buffer.write(data)
-                buffer.flush()
-            else:
-                stdout.write(page)
-        else:
-            write_atomic(output, data)
-    except OSError as exc:
-        print(f"argmap annotate: cannot write {output}: {exc.strerror or exc}", file=stderr)
+    if not write_output(output, page.encode("utf-8"), stdout, stderr, "annotate"):
         return EXIT_ENVIRONMENT
     return EXIT_OK

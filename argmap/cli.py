@@ -98,6 +98,30 @@ def _print_text(results: Sequence[FileResult], out: TextIO, quiet: bool) -> None
     print(f"argmap check: {files} checked, " + ", ".join(parts) + f" ({verdict}{hidden})", file=out)
 
 
+def write_output(output: str, data: bytes, stdout: TextIO, stderr: TextIO, command: str) -> bool:
+    """Write an artefact to ``output`` (``-`` is standard output) whole or not at all.
+
+    False, with the reason on ``stderr``, when it cannot be written.
+    """
+    from .atomic import write_atomic
+
+    try:
+        if output == "-":
+            stdout.flush()
+            buffer = getattr(stdout, "buffer", None)
+            if buffer is not None:
+                buffer.write(data)
+                buffer.flush()
+            else:
+                stdout.write(data.decode("utf-8"))
+        else:
+            write_atomic(output, data)
+    except OSError as exc:
+        print(f"argmap {command}: cannot write {output}: {exc.strerror or exc}", file=stderr)
+        return False
+    return True
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
@@ -238,7 +262,6 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     import warnings
 
     from . import render as rd
-    from .atomic import write_atomic
 
     output = args.output
     fmt = args.format or _RENDER_SUFFIXES.get(os.path.splitext(output)[1].lower() if output else ".svg")
@@ -281,19 +304,7 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             return EXIT_ENVIRONMENT
         for warning in caught:
             print(f"argmap render: warning: {warning.message}", file=stderr)
-        try:
-            if output == "-":
-                stdout.flush()
-                buffer = getattr(stdout, "buffer", None)
-                if buffer is not None:
-                    buffer.write(data)
-                    buffer.flush()
-                else:
-                    stdout.write(data.decode("utf-8"))
-            else:
-                write_atomic(output, data)
-        except OSError as exc:
-            print(f"argmap render: cannot write {output}: {exc.strerror or exc}", file=stderr)
+        if not write_output(output, data, stdout, stderr, "render"):
             return EXIT_ENVIRONMENT
         if args.watch:
             print(f"argmap render: wrote {output}", file=stderr)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .resolver import ArgumentMap
@@ -133,14 +134,10 @@ def _draw(amap: ArgumentMap, fmt: str, stderr: TextIO, command: str, **options: 
 
 
 def _write(path: str, data: str | bytes, stderr: TextIO, command: str) -> bool:
-    from .atomic import write_atomic
+    from .cli import write_output
 
-    try:
-        write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data)
-    except OSError as exc:
-        print(f"argmap {command}: cannot write {path}: {exc.strerror or exc}", file=stderr)
-        return False
-    return True
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return write_output(path, raw, sys.stdout, stderr, command)
 
 
 def _make_folder(path: str, stderr: TextIO, command: str) -> bool:
