@@ -8,12 +8,12 @@ whose message speaks the user's language, not Lark's terminal names.
 **The fast path.** Lark's LALR parser in pure Python costs about 10 µs a
 token, too slow for maps of tens of thousands of claims checked on every
 keystroke. So a line scanner (:func:`_scan`) first tries to build the very
-same tree Lark would, using the grammar's own terminal patterns (read from
-the grammar file), line by line. It accepts only the plain, well-formed
-shapes of each kind of line; at the first line it is not sure about it gives
-up, and Lark parses the file (and reports any error). Both trees go through
-one builder, and tests check that the two agree on every example, every case
-file, and on fuzzed input. Lark is imported only when it is needed.
+same document, straight from the lines, with whole-line patterns composed
+from the grammar's own terminals (read from the grammar file). It accepts
+only the plain, well-formed shapes of each kind of line; at the first line it
+is not sure about it gives up, and Lark parses the file (and reports any
+error). Tests check that the two agree on every example, every case file,
+and on fuzzed input. Lark is imported only when it is needed.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, Protocol, TypeGuard, cast
 
@@ -105,11 +105,11 @@ class Node(Protocol):
 
 
 def _leaf(item: object) -> TypeGuard[Leaf]:
-    return isinstance(item, (str, _Tok))
+    return isinstance(item, str)
 
 
 def _node(item: object) -> TypeGuard[Node]:
-    return not isinstance(item, (str, _Tok))
+    return not isinstance(item, str)
 
 
 # --- entry points -------------------------------------------------------------
@@ -123,19 +123,21 @@ def parse(text: str, path: str = "<string>") -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
     _check_characters(text, path)
-    if not text.strip():
+    if not text or text.isspace():
         _fail(text, path, "S005", "the file is empty: an .arg file needs at least one claim", 0, 0)
-    _check_layout(text, path)
-    source = text if text.endswith("\n") else text + "\n"
+    _check_first_line(text, path)
     with gc_paused():
-        tree: Node | None = _scan(source)
-        if tree is None:
-            from lark.exceptions import UnexpectedInput
+        document = _scan(text, path)
+        if document is not None:
+            return document
+        _check_layout(text, path)
+        from lark.exceptions import UnexpectedInput
 
-            try:
-                tree = cast(Node, _parser().parse(source))
-            except UnexpectedInput as exc:
-                _raise_friendly(exc, text, source, path)
+        source = text if text.endswith("\n") else text + "\n"
+        try:
+            tree = cast(Node, _parser().parse(source))
+        except UnexpectedInput as exc:
+            _raise_friendly(exc, text, source, path)
         return _Builder(text, path).document(tree)
 
 
@@ -154,8 +156,8 @@ _KEYWORD_ID = re.compile(
 )
 
 
-def _check_layout(text: str, path: str) -> None:
-    """Indentation mistakes the grammar would silently accept as text."""
+def _check_first_line(text: str, path: str) -> None:
+    """The first line that says something must start at the left margin (S010)."""
     first = re.search(r"^(?![ \t]*(?:#(?!#)[^\n]*)?\r?$)([ \t]*)\S", text, re.MULTILINE)
     if first is not None and first.group(1):
         _fail(
@@ -167,6 +169,15 @@ def _check_layout(text: str, path: str) -> None:
             first.start(),
             first.end(1),
         )
+
+
+def _check_layout(text: str, path: str) -> None:
+    """Mistakes the grammar would silently accept: a keyword as an id, an indented statement.
+
+    The fast path declines every file these would reject, so they run only
+    before Lark parses a file.
+    """
+    _check_first_line(text, path)
     for match in _KEYWORD_ID.finditer(text):
         word = match.group(2)
         _fail(
@@ -778,21 +789,7 @@ class _Builder:
         sources, linked = self._refs(sources_node)
         target = self._target(target_node, depth + 1)
         first = _first_token(sources_node)
-        span = self.span(first, arrow).to(target.span)
-        # Widen to the parentheses around it; they are on the same line.
-        opening = self.text.rfind("(", 0, span.start)
-        closing = self.text.find(")", span.end)
-        if opening >= 0 and closing >= 0:
-            line_start = span.start - (span.column - 1)
-            span = Span(
-                self.path,
-                span.line,
-                opening - line_start + 1,
-                span.end_line,
-                closing - line_start + 2,
-                opening,
-                closing + 1,
-            )
+        span = _widen_to_parentheses(self.text, self.span(first, arrow).to(target.span))
         return LinkRef(sources, linked, LinkType(str(arrow)), target, span)
 
     def _link(self, node: Node) -> None:
@@ -850,240 +847,312 @@ def _last_token(node: Node) -> Leaf:
 # --- the fast path --------------------------------------------------------------------
 
 
-class _Tok:
-    """A token of the fast path, with the positions Lark's tokens carry (one line each)."""
-
-    __slots__ = ("column", "end_pos", "line", "start_pos", "type", "value")
-
-    def __init__(self, kind: str, value: str, line: int, column: int, start: int) -> None:
-        self.type = kind
-        self.value = value
-        self.line = line
-        self.column = column
-        self.start_pos = start
-        self.end_pos = start + len(value)
-
-    @property
-    def end_line(self) -> int:
-        return self.line
-
-    @property
-    def end_column(self) -> int:
-        return self.column + len(self.value)
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class _Node:
-    """A tree node of the fast path, shaped like Lark's ``Tree``."""
-
-    __slots__ = ("children", "data")
-
-    def __init__(self, data: str, children: list[_Node | _Tok]) -> None:
-        self.data = data
-        self.children = children
-
-
 @functools.cache
-def _terminal(name: str) -> re.Pattern[str]:
+def _terminal(name: str) -> str:
     """A terminal's pattern, read from the grammar file, so both parsers share one definition."""
     match = re.search(rf"^{name}(?:\.\d+)?:\s*/(.*)/\s*$", _grammar_text(), re.MULTILINE)
     if match is None:  # pragma: no cover - the grammar defines them
         raise AssertionError(f"terminal {name} not found in the grammar")
-    return re.compile(match.group(1))
+    return match.group(1)
 
 
 _KEYWORDS = frozenset((*KIND_WORDS, "main"))
-_CLAIM_HEAD = re.compile(r"(?:(main)([ \t]+))?(" + "|".join(KIND_WORDS) + r")[ \t]+")
-_GAP = re.compile(r"[ \t]*")
-_REST = re.compile(r"[ \t]*(?:#.*)?\Z")
-_ARROW = re.compile(r"->|-x")
 
 
-class _Line:
-    """One physical line being scanned: its text, number and offset in the file."""
+class _Lines:
+    """The whole-line patterns of the fast path, composed from the grammar's terminals.
 
-    __slots__ = ("number", "offset", "text")
+    Each matches one kind of plain, well-formed line from its start to its end
+    (a trailing comment allowed). An id is followed by ``(?!\\w|-\\w)``, so a
+    shorter id is never tried where the lexer would take a longer one
+    (``a-x b`` is the id ``a-x``, not ``a -x b``).
+    """
 
-    def __init__(self, text: str, number: int, offset: int) -> None:
+    def __init__(self, text: str, end: str) -> None:
+        ident = _terminal("ID") + r"(?!\w|-\w)"
+        key = _terminal("KEY")
+        kinds = "|".join(KIND_WORDS)
+        sources = rf"\+[ \t]*{ident}|{ident}(?:[ \t]*,[ \t]*{ident})*|{ident}(?:[ \t]*\+[ \t]*{ident})+"
+        self.ident = re.compile(ident)
+        self.header = re.compile(rf"({key})[ \t]*:[ \t]*({text})?{end}")
+        self.claim = re.compile(rf"(?:(main)[ \t]+)?({kinds})[ \t]+({ident})[ \t]*:[ \t]*({text})?{end}")
+        self.property = re.compile(rf"[ \t]+({key})[ \t]*:[ \t]*({text})?{end}")
+        self.continuation = re.compile(rf"[ \t]+({text}){end}")
+        self.key = re.compile(rf"[ \t]+{key}")
+        # Sources and arrow, then either a target id or the '(' of an inference.
+        self.inference = re.compile(rf"[ \t]*({sources})[ \t]*(->|-x)[ \t]*(?:({ident})|\()")
+        self.close = re.compile(r"[ \t]*\)")
+        self.label = re.compile(rf"[ \t]*(?::[ \t]*({text})?)?{end}")
+        self.indented_statement = re.compile(_INDENTED_STATEMENT.pattern, re.MULTILINE)
+
+
+@functools.cache
+def _lines() -> tuple[_Lines, _Lines]:
+    """The patterns for plain lines, and for lines with a ``#`` or a backslash.
+
+    On a line with neither, the grammar's TEXT is simply everything from the
+    first to the last character that is not a space or tab, which a simpler
+    pattern finds several times faster.
+    """
+    plain = _Lines(r"[^ \t](?:.*[^ \t])?", r"[ \t]*\Z")
+    full = _Lines(_terminal("TEXT"), r"[ \t]*(?:#.*)?\Z")
+    return plain, full
+
+
+class _Decline(Exception):
+    """The fast path met a line it is not sure about: Lark parses the file instead."""
+
+
+class _Pending:
+    """A claim or link whose indented lines are still being read."""
+
+    __slots__ = ("head", "last", "make", "properties")
+
+    def __init__(self, make: Callable[[_Pending], None], head: list[tuple[str, Span]]) -> None:
+        self.make = make
+        self.head = head
+        """The claim text or link label, then its continuation lines: (raw text, span)."""
+        self.properties: list[tuple[str, Span, list[tuple[str, Span]]]] = []
+        """(key, key span, value parts) for each property."""
+        self.last: Span | None = None
+        """The last token of the indented lines."""
+
+
+def _property(path: str, key: str, key_span: Span, parts: list[tuple[str, Span]]) -> Property:
+    if not parts:
+        line, column, end = key_span.end_line, key_span.end_column, key_span.end
+        return Property(key, "", key_span, key_span, Span(path, line, column, line, column, end, end))
+    value_span = parts[0][1].to(parts[-1][1]) if len(parts) > 1 else parts[0][1]
+    value = " ".join([unescape(raw) for raw, _ in parts])
+    return Property(key, value, key_span.to(value_span), key_span, value_span)
+
+
+def _widen_to_parentheses(text: str, span: Span) -> Span:
+    """An inference's span, widened to the parentheses around it (they are on its line)."""
+    opening = text.rfind("(", 0, span.start)
+    closing = text.find(")", span.end)
+    if opening < 0 or closing < 0:
+        return span
+    line_start = span.start - (span.column - 1)
+    return Span(
+        span.file,
+        span.line,
+        opening - line_start + 1,
+        span.end_line,
+        closing - line_start + 2,
+        opening,
+        closing + 1,
+    )
+
+
+def _scan(text: str, path: str) -> Document | None:
+    """The document, built straight from the lines if every line is plain and well-formed.
+
+    Returns None at the first line it is not sure about (an error, or a shape
+    it does not handle); then Lark parses the file and reports any error. The
+    layout checks are covered too: it declines every file they would reject.
+    """
+    try:
+        return _Scanner(text, path).run()
+    except _Decline:
+        return None
+
+
+class _Scanner:
+    """One pass over the lines, making the records as it goes."""
+
+    def __init__(self, text: str, path: str) -> None:
         self.text = text
-        self.number = number
-        self.offset = offset
+        self.path = path
+        self.header: list[Property] = []
+        self.sections: list[Section] = []
+        self.claims: list[Claim] = []
+        self.links: list[Link] = []
+        self.stack: list[Section] = []
+        self.number = 0
+        self.offset = 0
 
-    def tok(self, kind: str, start: int, end: int) -> _Tok:
-        return _Tok(kind, self.text[start:end], self.number, start + 1, self.offset + start)
-
-    def gap(self, pos: int) -> int:
-        match = _GAP.match(self.text, pos)
-        assert match is not None
-        return match.end()
-
-    def done(self, pos: int) -> bool:
-        return _REST.match(self.text, pos) is not None
-
-    def text_tok(self, pos: int) -> tuple[_Tok | None, int]:
-        match = _terminal("TEXT").match(self.text, pos)
-        if match is None:
-            return None, pos
-        return self.tok("TEXT", pos, match.end()), match.end()
-
-    def id_tok(self, pos: int) -> tuple[_Tok | None, int]:
-        match = _terminal("ID").match(self.text, pos)
-        if match is None:
-            return None, pos
-        return self.tok("ID", pos, match.end()), match.end()
-
-
-def _key_value(line: _Line, pos: int, data: str) -> _Node | None:
-    """``KEY ":" TEXT?`` from ``pos``: a header field or a property."""
-    key = _terminal("KEY").match(line.text, pos)
-    if key is None:
-        return None
-    children: list[_Node | _Tok] = [line.tok("KEY", pos, key.end())]
-    pos = line.gap(key.end())
-    if line.text[pos : pos + 1] != ":":  # pragma: no cover - KEY's lookahead promises a colon
-        return None
-    pos = line.gap(pos + 1)
-    value, pos = line.text_tok(pos)
-    if value is not None:
-        children.append(value)
-    return _Node(data, children) if line.done(pos) else None
-
-
-def _claim(line: _Line) -> _Node | None:
-    head = _CLAIM_HEAD.match(line.text)
-    if head is None:
-        return None
-    children: list[_Node | _Tok] = []
-    if head.group(1):
-        children.append(line.tok("MAIN", 0, 4))
-    kind_start = head.start(3)
-    children.append(_Node("kind", [line.tok(head.group(3).upper(), kind_start, head.end(3))]))
-    ident, pos = line.id_tok(head.end())
-    if ident is None:
-        return None
-    children.append(ident)
-    pos = line.gap(pos)
-    if line.text[pos : pos + 1] != ":":
-        return None
-    text, pos = line.text_tok(line.gap(pos + 1))
-    if text is not None:
-        children.append(text)
-    return _Node("claim", children) if line.done(pos) else None
-
-
-def _sources(line: _Line, pos: int) -> tuple[_Node | None, int]:
-    """``a, b`` / ``a + b`` / ``+ a`` up to the arrow."""
-    ids: list[_Node | _Tok] = []
-    separator = ""
-    if line.text[pos : pos + 1] == "+":
-        # "+ a": a linked group written with its one premise; the grammar takes no more ids.
-        ident, pos = line.id_tok(line.gap(pos + 1))
-        if ident is None:
-            return None, pos
-        pos = line.gap(pos)
-        if line.text[pos : pos + 1] in (",", "+"):
-            return None, pos
-        return _Node("linked", [ident]), pos
-    while True:
-        ident, pos = line.id_tok(pos)
-        if ident is None:
-            return None, pos
-        ids.append(ident)
-        pos = line.gap(pos)
-        char = line.text[pos : pos + 1]
-        if char not in (",", "+"):
-            break
-        if separator and char != separator:
-            return None, pos
-        separator = char
-        pos = line.gap(pos + 1)
-    return _Node("linked" if separator == "+" else "convergent", ids), pos
-
-
-def _inference(line: _Line, pos: int, depth: int) -> tuple[list[_Node | _Tok] | None, int]:
-    """``sources ARROW target`` from ``pos``; the target may be a parenthesised inference."""
-    if depth > 50:
-        return None, pos
-    sources, pos = _sources(line, pos)
-    if sources is None:
-        return None, pos
-    arrow = _ARROW.match(line.text, pos)
-    if arrow is None:
-        return None, pos
-    parts: list[_Node | _Tok] = [sources, line.tok("ARROW", pos, arrow.end())]
-    pos = line.gap(arrow.end())
-    if line.text[pos : pos + 1] == "(":
-        inner, pos = _inference(line, line.gap(pos + 1), depth + 1)
-        if inner is None:
-            return None, pos
-        pos = line.gap(pos)
-        if line.text[pos : pos + 1] != ")":
-            return None, pos
-        parts.append(_Node("inference", inner))
-        pos = line.gap(pos + 1)
-    else:
-        target, pos = line.id_tok(pos)
-        if target is None:
-            return None, pos
-        parts.append(target)
-        pos = line.gap(pos)
-    return parts, pos
-
-
-def _link(line: _Line) -> _Node | None:
-    first = _terminal("ID").match(line.text)
-    if first is not None and first.group() in _KEYWORDS:
-        return None  # Lark reads a keyword here; let it report the error
-    parts, pos = _inference(line, 0, 0)
-    if parts is None:
-        return None
-    if line.text[pos : pos + 1] == ":":
-        label, pos = line.text_tok(line.gap(pos + 1))
-        if label is not None:
-            parts.append(label)
-    return _Node("link", parts) if line.done(pos) else None
-
-
-def _scan(source: str) -> _Node | None:
-    """The parse tree of ``source`` if every line is a plain, well-formed one; else None."""
-    statements: list[_Node | _Tok] = []
-    body: _Node | None = None
-    offset = 0
-    for number, raw in enumerate(source.split("\n"), start=1):
-        line = _Line(raw[:-1] if raw.endswith("\r") else raw, number, offset)
-        offset += len(raw) + 1
-        text = line.text
-        if not text:
-            continue
-        if text[0] in " \t":
-            content = text.lstrip(" \t")
-            if not content or content[0] == "#":
+    def run(self) -> Document:
+        plain, full = _lines()
+        path = self.path
+        indented_statement = plain.indented_statement.match
+        pending: _Pending | None = None
+        offset = 0
+        source = self.text if self.text.endswith("\n") else self.text + "\n"
+        for number, raw in enumerate(source.split("\n"), start=1):
+            line = raw[:-1] if raw.endswith("\r") else raw
+            self.number, self.offset = number, offset
+            offset += len(raw) + 1
+            if not line:
                 continue
-            if body is None:
-                return None
-            pos = len(text) - len(content)
-            item = _key_value(line, pos, "property")
-            if item is None:
-                if _terminal("KEY").match(text, pos) is not None:
-                    return None
-                value, end = line.text_tok(pos)
-                if value is None or not line.done(end):
-                    return None
-                item = _Node("continuation", [value])
-            body.children.append(item)
-            continue
-        if text[0] == "#":
-            if text.startswith("##"):
-                statements.append(_Node("section", [line.tok("SECTION", 0, len(text))]))
-                body = None
-            continue  # a comment at the margin does not end the claim above
-        body = None
-        node = _key_value(line, 0, "header") or _claim(line) or _link(line)
-        if node is None:
-            return None
-        statements.append(node)
-        if node.data != "header":
-            body = node
-    return _Node("start", statements)
+            first = line[0]
+            patterns = full if "#" in line or "\\" in line else plain
+            if first == " " or first == "\t":
+                content = line.lstrip(" \t")
+                if not content or content[0] == "#":
+                    continue
+                if pending is None or indented_statement(line):
+                    raise _Decline
+                prop = patterns.property.match(line)
+                if prop is not None:
+                    key_span = self.span(prop.start(1), prop.end(1))
+                    parts = [] if prop.group(2) is None else [(prop.group(2), self.span(prop.start(2), prop.end(2)))]
+                    pending.properties.append((prop.group(1), key_span, parts))
+                    pending.last = parts[-1][1] if parts else key_span
+                    continue
+                more = patterns.continuation.match(line)
+                if more is None or patterns.key.match(line) or more.group(1) == "main":
+                    raise _Decline
+                part = (more.group(1), self.span(more.start(1), more.end(1)))
+                if pending.properties:
+                    pending.properties[-1][2].append(part)
+                else:
+                    pending.head.append(part)
+                pending.last = part[1]
+                continue
+            if first == "#" and not line.startswith("##"):
+                continue  # a comment at the margin does not end the claim above
+            if pending is not None:
+                pending.make(pending)
+                pending = None
+            if first == "#":
+                self.section(line)
+                continue
+            field = patterns.header.match(line)
+            if field is not None:
+                if field.group(1) in _KEYWORDS:
+                    raise _Decline
+                key_span = self.span(field.start(1), field.end(1))
+                value = [] if field.group(2) is None else [(field.group(2), self.span(field.start(2), field.end(2)))]
+                self.header.append(_property(path, field.group(1), key_span, value))
+                continue
+            claim = patterns.claim.match(line)
+            pending = self.claim(claim) if claim is not None else self.link(line, patterns)
+        if pending is not None:
+            pending.make(pending)
+        return Document(
+            path, self.text, tuple(self.header), tuple(self.sections), tuple(self.claims), tuple(self.links)
+        )
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of columns [start, end) of the current line."""
+        number, offset = self.number, self.offset
+        return _new_span(Span, (self.path, number, start + 1, number, end + 1, offset + start, offset + end))
+
+    def section(self, line: str) -> None:
+        hashes = len(line) - len(line.lstrip("#"))
+        level = hashes - 1
+        title = unescape(_COMMENT_IN_HEADING.sub("", line[hashes:]).strip())
+        stack = self.stack
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        parent = stack[-1].index if stack else None
+        section = Section(len(self.sections), title, level, parent, self.span(0, len(line)))
+        self.sections.append(section)
+        stack.append(section)
+
+    def claim(self, match: re.Match[str]) -> _Pending:
+        ident = match.group(3)
+        if ident in _KEYWORDS:
+            raise _Decline
+        kind_span = self.span(match.start(2), match.end(2))
+        if match.group(1) is not None:
+            kind_span = self.span(0, 4).to(kind_span)
+        head = [] if match.group(4) is None else [(match.group(4), self.span(match.start(4), match.end(4)))]
+        id_span = self.span(match.start(3), match.end(3))
+        kind = ClaimKind(match.group(2))
+        main = match.group(1) is not None
+        section = self.stack[-1].index if self.stack else None
+        path = self.path
+
+        def make(pending: _Pending) -> None:
+            parts = pending.head
+            if not parts:
+                raise _Decline  # no text: Lark's builder reports it
+            text_span = parts[0][1].to(parts[-1][1]) if len(parts) > 1 else parts[0][1]
+            properties = tuple([_property(path, *item) for item in pending.properties])
+            self.claims.append(
+                Claim(
+                    ident,
+                    kind,
+                    " ".join([unescape(raw) for raw, _ in parts]),
+                    main,
+                    properties,
+                    section,
+                    kind_span.to(pending.last or parts[-1][1]),
+                    id_span,
+                    text_span,
+                    kind_span,
+                )
+            )
+
+        return _Pending(make, head)
+
+    def link(self, line: str, patterns: _Lines) -> _Pending:
+        first = patterns.ident.match(line)
+        if first is not None and first.group() in _KEYWORDS:
+            raise _Decline  # Lark reads a keyword here; let it report the error
+        sources, linked, link_type, arrow_span, target, pos = self.inference(line, 0, 0, patterns)
+        rest = patterns.label.match(line, pos)
+        if rest is None:
+            raise _Decline
+        head = [] if rest.group(1) is None else [(rest.group(1), self.span(rest.start(1), rest.end(1)))]
+        start = sources[0].span.to(target.span)
+        section = self.stack[-1].index if self.stack else None
+        path = self.path
+
+        def make(pending: _Pending) -> None:
+            parts = pending.head
+            span = start
+            if pending.last is not None:
+                span = span.to(pending.last)
+            elif parts:
+                span = span.to(parts[-1][1])
+            self.links.append(
+                Link(
+                    sources,
+                    linked,
+                    link_type,
+                    target,
+                    " ".join([unescape(raw) for raw, _ in parts]) or None,
+                    tuple([_property(path, *item) for item in pending.properties]),
+                    section,
+                    span,
+                    arrow_span,
+                    parts[0][1].to(parts[-1][1]) if parts else None,
+                )
+            )
+
+        return _Pending(make, head)
+
+    def inference(
+        self, line: str, pos: int, depth: int, patterns: _Lines
+    ) -> tuple[tuple[Ref, ...], bool, LinkType, Span, Target, int]:
+        """``sources ARROW target`` from ``pos``; the target may be an inference in parentheses."""
+        match = patterns.inference.match(line, pos)
+        if match is None or depth > 50:
+            raise _Decline
+        begin, end = match.span(1)
+        sources = tuple(
+            [Ref(ref.group(), self.span(ref.start(), ref.end())) for ref in patterns.ident.finditer(line, begin, end)]
+        )
+        linked = "+" in match.group(1)
+        arrow_span = self.span(match.start(2), match.end(2))
+        link_type = _LINK_TYPES[match.group(2)]
+        target: Target
+        if match.group(3) is not None:
+            target = Ref(match.group(3), self.span(match.start(3), match.end(3)))
+            return sources, linked, link_type, arrow_span, target, match.end()
+        inner_sources, inner_linked, inner_type, _, inner_target, pos = self.inference(line, match.end(), depth + 1, patterns)
+        close = patterns.close.match(line, pos)
+        if close is None:
+            raise _Decline
+        span = _widen_to_parentheses(self.text, inner_sources[0].span.to(inner_target.span))
+        target = LinkRef(inner_sources, inner_linked, inner_type, inner_target, span)
+        return sources, linked, link_type, arrow_span, target, close.end()
+
+
+_new_span = tuple.__new__
+"""Makes a Span from a tuple without the named tuple's own ``__new__`` (a third of its cost)."""
+
+_LINK_TYPES = {"->": LinkType.SUPPORT, "-x": LinkType.ATTACK}
