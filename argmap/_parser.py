@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, Protocol, TypeGuard, cast
 
@@ -253,7 +253,15 @@ def _fail(
     raise ArgmapSyntaxError(diagnostic, text) from None
 
 
+_ASCII_TEXT = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+"""The ASCII characters an .arg file may hold (a carriage return only before a line feed)."""
+
+
 def _check_characters(text: str, path: str) -> None:
+    if text.isascii() and not text.encode("ascii").translate(None, _ASCII_TEXT) and (
+        "\r" not in text or text.count("\r") == text.count("\r\n")
+    ):
+        return  # the common case, ten times faster than the search below
     match = _BAD_CHARS.search(text)
     if match is None:
         return
@@ -906,16 +914,115 @@ class _Decline(Exception):
 class _Pending:
     """A claim or link whose indented lines are still being read."""
 
-    __slots__ = ("head", "last", "make", "properties")
+    __slots__ = ("head", "last", "properties", "record", "scanner", "section")
 
-    def __init__(self, make: Callable[[_Pending], None], head: list[tuple[str, Span]]) -> None:
-        self.make = make
+    def __init__(self, scanner: _Scanner, head: list[tuple[str, Span]]) -> None:
+        self.scanner = scanner
         self.head = head
         """The claim text or link label, then its continuation lines: (raw text, span)."""
         self.properties: list[tuple[str, Span, list[tuple[str, Span]]]] = []
         """(key, key span, value parts) for each property."""
         self.last: Span | None = None
         """The last token of the indented lines."""
+        self.section = scanner.stack[-1].index if scanner.stack else None
+
+    def finish(self) -> None:
+        """Make the record, now that all its lines are read."""
+        raise NotImplementedError
+
+    def text(self) -> str:
+        """The head's text: escapes decoded, continuation lines joined by a space."""
+        parts = self.head
+        if len(parts) == 1:
+            return unescape(parts[0][0])
+        return " ".join([unescape(raw) for raw, _ in parts])
+
+    def made_properties(self) -> tuple[Property, ...]:
+        if not self.properties:
+            return ()
+        path = self.scanner.path
+        return tuple(
+            [
+                Property(key, unescape(parts[0][0]), key_span.to(parts[0][1]), key_span, parts[0][1])
+                if len(parts) == 1
+                else _property(path, key, key_span, parts)
+                for key, key_span, parts in self.properties
+            ]
+        )
+
+
+class _PendingClaim(_Pending):
+    __slots__ = ()
+    record: tuple[str, ClaimKind, bool, Span, Span]
+    """Id, kind, main, id span and kind span."""
+
+    def finish(self) -> None:
+        parts = self.head
+        if not parts:
+            raise _Decline  # no text: Lark's builder reports it
+        ident, kind, main, id_span, kind_span = self.record
+        text_span = parts[0][1].to(parts[-1][1]) if len(parts) > 1 else parts[0][1]
+        self.scanner.claims.append(
+            Claim(
+                ident,
+                kind,
+                self.text(),
+                main,
+                self.made_properties(),
+                self.section,
+                kind_span.to(self.last or parts[-1][1]),
+                id_span,
+                text_span,
+                kind_span,
+            )
+        )
+
+
+class _PendingLink(_Pending):
+    __slots__ = ()
+    record: tuple[tuple[Ref, ...], bool, LinkType, Target, Span, Span]
+    """Sources, linked, type, target, span up to the target, arrow span."""
+
+    def finish(self) -> None:
+        parts = self.head
+        sources, linked, link_type, target, span, arrow_span = self.record
+        if self.last is not None:
+            span = span.to(self.last)
+        elif parts:
+            span = span.to(parts[-1][1])
+        self.scanner.links.append(
+            Link(
+                sources,
+                linked,
+                link_type,
+                target,
+                self.text() if parts else None,
+                self.made_properties(),
+                self.section,
+                span,
+                arrow_span,
+                (parts[0][1].to(parts[-1][1]) if len(parts) > 1 else parts[0][1]) if parts else None,
+            )
+        )
+
+
+def _split_lines(text: str, chunk: int = 1 << 20) -> Iterator[tuple[int, str]]:
+    """(offset, line) for each line of the text, without its line break.
+
+    Splits a megabyte at a time, so a big file is not held twice, once as
+    text and once as a list of lines.
+    """
+    start = 0
+    size = len(text)
+    while start < size:
+        stop = text.find("\n", min(start + chunk, size - 1))
+        block = text[start : size if stop < 0 else stop + 1]
+        lines = block.split("\n")
+        if block.endswith("\n"):
+            lines.pop()  # the empty piece after the last line break
+        for raw in lines:
+            yield start, raw
+            start += len(raw) + 1
 
 
 def _property(path: str, key: str, key_span: Span, parts: list[tuple[str, Span]]) -> Property:
@@ -977,16 +1084,16 @@ class _Scanner:
         path = self.path
         indented_statement = plain.indented_statement.match
         pending: _Pending | None = None
-        offset = 0
-        source = self.text if self.text.endswith("\n") else self.text + "\n"
-        for number, raw in enumerate(source.split("\n"), start=1):
+        new_span = _new_span
+        number = 0
+        for offset, raw in _split_lines(self.text):
+            number += 1
             line = raw[:-1] if raw.endswith("\r") else raw
-            self.number, self.offset = number, offset
-            offset += len(raw) + 1
             if not line:
                 continue
             first = line[0]
             patterns = full if "#" in line or "\\" in line else plain
+            self.number, self.offset = number, offset
             if first == " " or first == "\t":
                 content = line.lstrip(" \t")
                 if not content or content[0] == "#":
@@ -995,15 +1102,22 @@ class _Scanner:
                     raise _Decline
                 prop = patterns.property.match(line)
                 if prop is not None:
-                    key_span = self.span(prop.start(1), prop.end(1))
-                    parts = [] if prop.group(2) is None else [(prop.group(2), self.span(prop.start(2), prop.end(2)))]
-                    pending.properties.append((prop.group(1), key_span, parts))
-                    pending.last = parts[-1][1] if parts else key_span
+                    start, end = prop.span(1)
+                    key_span = new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
+                    value = prop.group(2)
+                    if value is None:
+                        pending.properties.append((prop.group(1), key_span, []))
+                        pending.last = key_span
+                    else:
+                        start, end = prop.span(2)
+                        span = new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
+                        pending.properties.append((prop.group(1), key_span, [(value, span)]))
+                        pending.last = span
                     continue
                 more = patterns.continuation.match(line)
                 if more is None or patterns.key.match(line) or more.group(1) == "main":
                     raise _Decline
-                part = (more.group(1), self.span(more.start(1), more.end(1)))
+                part = (more.group(1), self.span(*more.span(1)))
                 if pending.properties:
                     pending.properties[-1][2].append(part)
                 else:
@@ -1013,7 +1127,7 @@ class _Scanner:
             if first == "#" and not line.startswith("##"):
                 continue  # a comment at the margin does not end the claim above
             if pending is not None:
-                pending.make(pending)
+                pending.finish()
                 pending = None
             if first == "#":
                 self.section(line)
@@ -1022,14 +1136,14 @@ class _Scanner:
             if field is not None:
                 if field.group(1) in _KEYWORDS:
                     raise _Decline
-                key_span = self.span(field.start(1), field.end(1))
-                value = [] if field.group(2) is None else [(field.group(2), self.span(field.start(2), field.end(2)))]
-                self.header.append(_property(path, field.group(1), key_span, value))
+                key_span = self.span(*field.span(1))
+                value_parts = [] if field.group(2) is None else [(field.group(2), self.span(*field.span(2)))]
+                self.header.append(_property(path, field.group(1), key_span, value_parts))
                 continue
             claim = patterns.claim.match(line)
             pending = self.claim(claim) if claim is not None else self.link(line, patterns)
         if pending is not None:
-            pending.make(pending)
+            pending.finish()
         return Document(
             path, self.text, tuple(self.header), tuple(self.sections), tuple(self.claims), tuple(self.links)
         )
@@ -1055,38 +1169,23 @@ class _Scanner:
         ident = match.group(3)
         if ident in _KEYWORDS:
             raise _Decline
-        kind_span = self.span(match.start(2), match.end(2))
-        if match.group(1) is not None:
-            kind_span = self.span(0, 4).to(kind_span)
-        head = [] if match.group(4) is None else [(match.group(4), self.span(match.start(4), match.end(4)))]
-        id_span = self.span(match.start(3), match.end(3))
-        kind = ClaimKind(match.group(2))
+        path, number, offset = self.path, self.number, self.offset
         main = match.group(1) is not None
-        section = self.stack[-1].index if self.stack else None
-        path = self.path
-
-        def make(pending: _Pending) -> None:
-            parts = pending.head
-            if not parts:
-                raise _Decline  # no text: Lark's builder reports it
-            text_span = parts[0][1].to(parts[-1][1]) if len(parts) > 1 else parts[0][1]
-            properties = tuple([_property(path, *item) for item in pending.properties])
-            self.claims.append(
-                Claim(
-                    ident,
-                    kind,
-                    " ".join([unescape(raw) for raw, _ in parts]),
-                    main,
-                    properties,
-                    section,
-                    kind_span.to(pending.last or parts[-1][1]),
-                    id_span,
-                    text_span,
-                    kind_span,
-                )
-            )
-
-        return _Pending(make, head)
+        start, end = match.span(2)
+        kind_span = _new_span(
+            Span, (path, number, 1 if main else start + 1, number, end + 1, offset if main else offset + start, offset + end)
+        )
+        start, end = match.span(3)
+        id_span = _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
+        text = match.group(4)
+        if text is None:
+            head = []
+        else:
+            start, end = match.span(4)
+            head = [(text, _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end)))]
+        pending = _PendingClaim(self, head)
+        pending.record = (ident, _CLAIM_KINDS[match.group(2)], main, id_span, kind_span)
+        return pending
 
     def link(self, line: str, patterns: _Lines) -> _Pending:
         first = patterns.ident.match(line)
@@ -1096,34 +1195,10 @@ class _Scanner:
         rest = patterns.label.match(line, pos)
         if rest is None:
             raise _Decline
-        head = [] if rest.group(1) is None else [(rest.group(1), self.span(rest.start(1), rest.end(1)))]
-        start = sources[0].span.to(target.span)
-        section = self.stack[-1].index if self.stack else None
-        path = self.path
-
-        def make(pending: _Pending) -> None:
-            parts = pending.head
-            span = start
-            if pending.last is not None:
-                span = span.to(pending.last)
-            elif parts:
-                span = span.to(parts[-1][1])
-            self.links.append(
-                Link(
-                    sources,
-                    linked,
-                    link_type,
-                    target,
-                    " ".join([unescape(raw) for raw, _ in parts]) or None,
-                    tuple([_property(path, *item) for item in pending.properties]),
-                    section,
-                    span,
-                    arrow_span,
-                    parts[0][1].to(parts[-1][1]) if parts else None,
-                )
-            )
-
-        return _Pending(make, head)
+        head = [] if rest.group(1) is None else [(rest.group(1), self.span(*rest.span(1)))]
+        pending = _PendingLink(self, head)
+        pending.record = (sources, linked, link_type, target, sources[0].span.to(target.span), arrow_span)
+        return pending
 
     def inference(
         self, line: str, pos: int, depth: int, patterns: _Lines
@@ -1132,17 +1207,24 @@ class _Scanner:
         match = patterns.inference.match(line, pos)
         if match is None or depth > 50:
             raise _Decline
-        begin, end = match.span(1)
-        sources = tuple(
-            [Ref(ref.group(), self.span(ref.start(), ref.end())) for ref in patterns.ident.finditer(line, begin, end)]
-        )
-        linked = "+" in match.group(1)
-        arrow_span = self.span(match.start(2), match.end(2))
+        path, number, offset = self.path, self.number, self.offset
+        group = match.group(1)
+        if "," in group or "+" in group:
+            begin, end = match.span(1)
+            sources = tuple([Ref(ref.group(), self.span(*ref.span())) for ref in patterns.ident.finditer(line, begin, end)])
+        else:
+            start, end = match.span(1)
+            sources = (Ref(group, _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))),)
+        linked = "+" in group
+        start, end = match.span(2)
+        arrow_span = _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
         link_type = _LINK_TYPES[match.group(2)]
         target: Target
-        if match.group(3) is not None:
-            target = Ref(match.group(3), self.span(match.start(3), match.end(3)))
-            return sources, linked, link_type, arrow_span, target, match.end()
+        ident = match.group(3)
+        if ident is not None:
+            start, end = match.span(3)
+            target = Ref(ident, _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end)))
+            return sources, linked, link_type, arrow_span, target, end
         inner_sources, inner_linked, inner_type, _, inner_target, pos = self.inference(line, match.end(), depth + 1, patterns)
         close = patterns.close.match(line, pos)
         if close is None:
@@ -1155,4 +1237,5 @@ class _Scanner:
 _new_span = tuple.__new__
 """Makes a Span from a tuple without the named tuple's own ``__new__`` (a third of its cost)."""
 
+_CLAIM_KINDS = {kind.value: kind for kind in ClaimKind}
 _LINK_TYPES = {"->": LinkType.SUPPORT, "-x": LinkType.ATTACK}

@@ -42,8 +42,8 @@ class Span(NamedTuple):
 
     def to(self, other: Span) -> Span:
         """The span from the start of ``self`` to the end of ``other``."""
-        return Span(
-            self.file, self.line, self.column, other.end_line, other.end_column, self.start, other.end
+        return tuple.__new__(
+            Span, (self.file, self.line, self.column, other.end_line, other.end_column, self.start, other.end)
         )
 
 

@@ -126,3 +126,17 @@ def test_lark_is_not_imported_for_a_valid_file() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@given(st.text(alphabet="ab\n\r ", max_size=60), st.integers(1, 8))
+def test_lines_are_split_in_blocks_exactly_as_whole(text: str, chunk: int) -> None:
+    """The scanner reads a big file a block at a time; the lines and offsets are the same."""
+    expected = []
+    offset = 0
+    pieces = text.split("\n")
+    if text.endswith("\n"):
+        pieces.pop()
+    for piece in pieces if text else []:
+        expected.append((offset, piece))
+        offset += len(piece) + 1
+    assert list(P._split_lines(text, chunk)) == expected
