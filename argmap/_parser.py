@@ -1065,6 +1065,14 @@ def _scan(text: str, path: str) -> Document | None:
         return None
 
 
+class _Shared(dict[str, str]):
+    """Each string maps to itself: the first object seen stands for all equal ones."""
+
+    def __missing__(self, key: str) -> str:
+        self[key] = key
+        return key
+
+
 class _Scanner:
     """One pass over the lines, making the records as it goes."""
 
@@ -1078,6 +1086,8 @@ class _Scanner:
         self.stack: list[Section] = []
         self.number = 0
         self.offset = 0
+        self.share = _Shared().__getitem__
+        """One string object for each id and key however often it is written (memory)."""
 
     def run(self) -> Document:
         plain, full = _lines()
@@ -1085,6 +1095,7 @@ class _Scanner:
         indented_statement = plain.indented_statement.match
         pending: _Pending | None = None
         new_span = _new_span
+        share = self.share
         number = 0
         for offset, raw in _split_lines(self.text):
             number += 1
@@ -1106,12 +1117,12 @@ class _Scanner:
                     key_span = new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
                     value = prop.group(2)
                     if value is None:
-                        pending.properties.append((prop.group(1), key_span, []))
+                        pending.properties.append((share(prop.group(1)), key_span, []))
                         pending.last = key_span
                     else:
                         start, end = prop.span(2)
                         span = new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
-                        pending.properties.append((prop.group(1), key_span, [(value, span)]))
+                        pending.properties.append((share(prop.group(1)), key_span, [(value, span)]))
                         pending.last = span
                     continue
                 more = patterns.continuation.match(line)
@@ -1166,7 +1177,7 @@ class _Scanner:
         stack.append(section)
 
     def claim(self, match: re.Match[str]) -> _Pending:
-        ident = match.group(3)
+        ident = self.share(match.group(3))
         if ident in _KEYWORDS:
             raise _Decline
         path, number, offset = self.path, self.number, self.offset
@@ -1211,10 +1222,13 @@ class _Scanner:
         group = match.group(1)
         if "," in group or "+" in group:
             begin, end = match.span(1)
-            sources = tuple([Ref(ref.group(), self.span(*ref.span())) for ref in patterns.ident.finditer(line, begin, end)])
+            share = self.share
+            sources = tuple(
+                [Ref(share(ref.group()), self.span(*ref.span())) for ref in patterns.ident.finditer(line, begin, end)]
+            )
         else:
             start, end = match.span(1)
-            sources = (Ref(group, _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))),)
+            sources = (Ref(self.share(group), _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))),)
         linked = "+" in group
         start, end = match.span(2)
         arrow_span = _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
@@ -1223,7 +1237,7 @@ class _Scanner:
         ident = match.group(3)
         if ident is not None:
             start, end = match.span(3)
-            target = Ref(ident, _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end)))
+            target = Ref(self.share(ident), _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end)))
             return sources, linked, link_type, arrow_span, target, end
         inner_sources, inner_linked, inner_type, _, inner_target, pos = self.inference(line, match.end(), depth + 1, patterns)
         close = patterns.close.match(line, pos)

@@ -600,6 +600,29 @@ LARGE_MAP_LAYOUT = {"mclimit": "0.3", "nslimit": "2", "nslimit1": "2"}
 three times faster (12.4 s to 4.3 s measured), with somewhat more crossings. Large maps
 read best a part at a time anyway (``--focus ID --depth N``)."""
 
+OVERVIEW_MAP = 600
+"""Above this many drawn claims, the map is an overview: laid out as fast as Graphviz can."""
+
+OVERVIEW_LAYOUT = {
+    "mclimit": "0.05",
+    "searchsize": "5",
+    "nslimit": "0.01",
+    "nslimit1": "0.01",
+    "splines": "polyline",
+}
+"""Almost no crossing reduction or position refinement, and edges as polylines: a
+1,000-claim map lays out in about 1.2 s instead of 4.9 s. At this size no single picture
+reads well (the slower layout is as tangled), so speed wins; ``--focus`` draws a part."""
+
+
+def layout_effort(claims: int) -> dict[str, str]:
+    """The Graphviz settings that bound layout time for a map of this many drawn claims."""
+    if claims > OVERVIEW_MAP:
+        return OVERVIEW_LAYOUT
+    if claims > LARGE_MAP:
+        return LARGE_MAP_LAYOUT
+    return {}
+
 
 def _check_options(direction: str, theme: str, depth: int | None) -> Theme:
     if direction not in DIRECTIONS:
@@ -768,7 +791,7 @@ class _Builder:
                 "label": self._title_label(),
                 "labelloc": "t",
                 "labeljust": "c",
-                **(LARGE_MAP_LAYOUT if len(self.claims) > LARGE_MAP else {}),
+                **layout_effort(len(self.claims)),
             },
             node_attr={"fontname": FONT, "fontsize": "11"},
             edge_attr={"fontname": FONT, "fontsize": "10"},

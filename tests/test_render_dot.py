@@ -411,3 +411,33 @@ def test_a_thousand_claims_to_dot_quickly() -> None:
     dot = to_dot(amap)
     assert time.perf_counter() - start < 5
     assert dot.count('class="claim ') >= 1000
+
+
+def _star(claims: int) -> argmap.ArgumentMap:
+    lines = ["main conclusion c: The plan works."]
+    for i in range(1, claims):
+        lines += [f"premise p{i}: Reason number {i} holds.", f"p{i} -> c"]
+    return argmap.resolve(argmap.parse("\n".join(lines) + "\n"), lint=False)
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected"),
+    [(300, {}), (301, {"nslimit": "2", "mclimit": "0.3"}), (601, {"nslimit": "0.01", "splines": "polyline"})],
+)
+def test_bigger_maps_ask_graphviz_for_less_layout_effort(claims: int, expected: dict[str, str]) -> None:
+    """Layout time grows faster than the map: past 300 and 600 claims the settings get lighter."""
+    source = to_dot(_star(claims))
+    graph_line = next(line for line in source.splitlines() if line.lstrip().startswith("graph ["))
+    for key, value in expected.items():
+        assert f"{key}={value}" in graph_line
+    if not expected:
+        assert "nslimit" not in graph_line and "splines" not in graph_line
+
+
+@pytest.mark.needs_dot
+def test_an_overview_map_renders_cleanly() -> None:
+    """The overview settings are ones Graphviz accepts without a warning, and every claim is drawn."""
+    from argmap.render import render
+
+    svg = render(_star(601), "svg").decode()
+    assert len(set(re.findall(r'id="claim-(p\d+|c)"', svg))) == 601
