@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from .diagnostics import Note
-from .model import Claim, ClaimKind, Document, Span
+from .model import Claim, ClaimKind, Document, Property, Span
 from .scales import DEFAULT_SCALE, SCALES, UNQUANTIFIED, known_words, midpoint, normalise
 from .schema import DATE_SHAPED, parse_date, parse_probability, split_list
 
@@ -135,11 +135,17 @@ class Prediction:
         }
 
 
-def _value(claim: Claim, key: str) -> str | None:
-    prop = claim.get(key)
-    if prop is None or not prop.value.strip():
+def _properties(claim: Claim) -> dict[str, Property]:
+    """The claim's properties by key: the first of each, as :meth:`Claim.get` gives it."""
+    return {prop.key: prop for prop in reversed(claim.properties)}
+
+
+def _value(props: dict[str, Property], key: str) -> str | None:
+    prop = props.get(key)
+    if prop is None:
         return None
-    return prop.value.strip()
+    value = prop.value.strip()
+    return value or None
 
 
 def _made_date(text: str | None) -> datetime.date | None:
@@ -154,34 +160,40 @@ def _made_date(text: str | None) -> datetime.date | None:
 
 def read_prediction(claim: Claim, document: Document) -> Prediction:
     """The typed prediction a claim records (values that fail validation read as missing)."""
-    by = _value(claim, "by") or "author"
+    return _read_prediction(claim, _properties(claim), document)
+
+
+def _read_prediction(claim: Claim, props: dict[str, Property], document: Document) -> Prediction:
+    """:func:`read_prediction`, given the claim's properties by key."""
+    by = _value(props, "by") or "author"
     if by.lower() == "author":
         by = document.header_value("author") or "the author"
-    status = (_value(claim, "status") or "open").lower()
+    status = (_value(props, "status") or "open").lower()
     if status not in ("open", *RESOLVED):
         status = "open"
-    claimed = _value(claim, "claimed")
+    claimed = _value(props, "claimed")
     if claimed is not None:
         claimed = claimed.lower()
         if claimed not in ("yes", "no", "partly"):
             claimed = None
-    p_text = _value(claim, "p")
-    evidence_text = _value(claim, "evidence")
+    p_text = _value(props, "p")
+    evidence_text = _value(props, "evidence")
+    made_text = _value(props, "made")
     return Prediction(
         id=claim.id,
         text=claim.text,
         by=by,
-        made=_made_date(_value(claim, "made")),
-        made_text=_value(claim, "made"),
-        made_in=_value(claim, "made-in"),
-        word=_value(claim, "likelihood"),
+        made=_made_date(made_text),
+        made_text=made_text,
+        made_in=_value(props, "made-in"),
+        word=_value(props, "likelihood"),
         p=parse_probability(p_text) if p_text else None,
-        deadline=parse_date(_value(claim, "deadline") or ""),
-        criteria=_value(claim, "criteria"),
+        deadline=parse_date(_value(props, "deadline") or ""),
+        criteria=_value(props, "criteria"),
         claimed=claimed,
         status=status,
-        resolved_on=parse_date(_value(claim, "resolved-on") or ""),
-        resolved_by=_value(claim, "resolved-by"),
+        resolved_on=parse_date(_value(props, "resolved-on") or ""),
+        resolved_by=_value(props, "resolved-by"),
         evidence=split_list(evidence_text) if evidence_text else (),
         path=document.path,
         span=claim.span,
@@ -212,11 +224,15 @@ def check_predictions(
 ) -> None:
     """Report what makes each prediction unscorable or inconsistent (codes P001–P009)."""
     words = known_words()
+    on_a_scale = frozenset(word for scale in SCALES.values() for word in scale.words)
+    ids: list[str] | None = None  # the claim ids as a list, for suggestions
+    prediction = ClaimKind.PREDICTION
     for claim in claims:
-        if claim.kind is not ClaimKind.PREDICTION:
+        if claim.kind is not prediction:
             continue
-        pred = read_prediction(claim, document)
-        made = claim.get("made")
+        props = _properties(claim)
+        pred = _read_prediction(claim, props, document)
+        made = props.get("made")
         if made is None:
             report(
                 "P001",
@@ -231,21 +247,18 @@ def check_predictions(
                 made.value_span,
                 Note("write the date itself, 'made: 2022-02-01', or a bound, 'made: before 2022-02-04'"),
             )
-        missing = [key for key in ("deadline", "criteria") if claim.get(key) is None]
-        out_of_order = [
-            (key, date)
-            for key, date in (("deadline", pred.deadline), ("resolved-on", pred.resolved_on))
-            if date is not None and pred.made is not None and date < pred.made
-        ]
-        for key, date in out_of_order:
-            prop = claim.get(key)
-            assert prop is not None and date is not None and pred.made is not None
-            report(
-                "P010",
-                f"'{key}: {date.isoformat()}' comes before the prediction was made "
-                f"({pred.made.isoformat()})",
-                prop.value_span,
-            )
+        missing = [key for key in ("deadline", "criteria") if key not in props]
+        if pred.made is not None:
+            for key, date in (("deadline", pred.deadline), ("resolved-on", pred.resolved_on)):
+                if date is not None and date < pred.made:
+                    prop = props.get(key)
+                    assert prop is not None
+                    report(
+                        "P010",
+                        f"'{key}: {date.isoformat()}' comes before the prediction was made "
+                        f"({pred.made.isoformat()})",
+                        prop.value_span,
+                    )
         if missing:
             report(
                 "P002",
@@ -254,10 +267,10 @@ def check_predictions(
                 Note("a scorable forecast says by when ('deadline: 2030-12-31') and what counts "
                      "('criteria: …')"),
             )
-        word = claim.get("likelihood")
+        word = props.get("likelihood")
         if word is not None and word.value.strip() and pred.p is None:
             normal = normalise(word.value)
-            if normal not in UNQUANTIFIED and not any(normal in s.words for s in SCALES.values()):
+            if normal not in UNQUANTIFIED and normal not in on_a_scale:
                 guess = difflib.get_close_matches(normal, words, n=1, cutoff=0.5)
                 hint = f": the nearest known word is '{guess[0]}'" if guess else ""
                 report(
@@ -266,7 +279,7 @@ def check_predictions(
                     word.value_span,
                     Note("keep the author's word, and add 'p: 0.7' if you know what he meant"),
                 )
-        status = claim.get("status")
+        status = props.get("status")
         if pred.status in RESOLVED and status is not None:
             if not pred.evidence:
                 report(
@@ -292,7 +305,7 @@ def check_predictions(
                         status.value_span,
                     )
         if pred.claimed is not None and pred.status == "open":
-            claimed = claim.get("claimed")
+            claimed = props.get("claimed")
             assert claimed is not None
             report(
                 "P007",
@@ -302,9 +315,11 @@ def check_predictions(
             )
         for item in pred.evidence:
             if _ID_LIKE.fullmatch(item) and item not in claim_ids and " " not in item:
-                guess = difflib.get_close_matches(item, list(claim_ids), n=1, cutoff=0.75)
+                if ids is None:
+                    ids = list(claim_ids)
+                guess = difflib.get_close_matches(item, ids, n=1, cutoff=0.75)
                 if guess:
-                    prop = claim.get("evidence")
+                    prop = props.get("evidence")
                     assert prop is not None
                     report(
                         "P008",

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import re
+import string
+import sys
 
 import pytest
 
 import argmap
 from argmap.cli import main
-from argmap.lint import compound, leans_on_context, reasoning_word, second_clause
+from argmap.lint import _FOLDED_APART, compound, leans_on_context, reasoning_word, second_clause
 from argmap.model import ClaimKind
 
 
@@ -96,6 +99,50 @@ def test_predictions_leave_and_to_p009() -> None:
 def test_pronoun_start(text: str, expected: str | None) -> None:
     """A claim starting with a pronoun leans on context (C004); an empty 'it is …' does not."""
     assert leans_on_context(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reasoning", "second", "pronoun"),
+    [
+        ("Russia’s economy grew because of oil.", "because", None, None),
+        ("Prices rose, “as feared” so rates fell.", "so", None, None),
+        ("Growth held up ſince the war began.", "ſince", None, None),
+        ("Growth held up ſince 2014.", None, None, None),
+        ("Café owners BUT not bakers agree.", "but", None, None),
+        ("The bank cut rates 5and they cut taxes.", None, "they", None),
+        ("The bank cut rates x-and they cut taxes.", None, None, None),
+        ("İstanbul grew and it will grow more.", None, "it", None),
+        ("Prices rose and “they” will fall.", None, "will", None),
+        ("İt rose, so it fell.", "so", None, None),
+        ("  “It” matters.", None, None, "It"),
+        ("Theirs is the win.", None, None, None),
+    ],
+)
+def test_unusual_text(text: str, reasoning: str | None, second: str | None, pronoun: str | None) -> None:
+    """Curly quotes, non-ASCII letters, and words glued to digits or hyphens take the careful paths."""
+    assert reasoning_word(text) == reasoning
+    assert second_clause(text) == second
+    assert leans_on_context(text) == pronoun
+
+
+def test_lower_casing_stands_in_for_ignorecase() -> None:
+    """What lint's lower-cased matching relies on, checked against this Python's Unicode tables.
+
+    Except for 'İ', 'ı' and 'ſ', lower-casing keeps each character one character
+    of the same class (word, digit, space), and an ASCII letter matches, case-blind,
+    exactly the characters that lower-case to it.
+    """
+    text = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c) not in _FOLDED_APART)
+    lower = text.lower()
+    assert len(lower) == len(text)
+    for name in (r"\w", r"\d", r"\s"):
+        pattern = re.compile(name)
+        assert [m.start() for m in pattern.finditer(text)] == [m.start() for m in pattern.finditer(lower)]
+    folded = [m.start() for m in re.finditer("[a-z]", text, re.IGNORECASE)]
+    assert folded == [m.start() for m in re.finditer("[a-z]", lower)]
+    for index in folded:
+        matched = [x for x in string.ascii_lowercase if re.fullmatch(x, text[index], re.IGNORECASE)]
+        assert matched == [lower[index]]
 
 
 LINTY = """\
