@@ -22,8 +22,10 @@ import bisect
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import compress
 from pathlib import Path
+from typing import NamedTuple
 
 import attrs
 
@@ -145,12 +147,77 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-_CANONICAL = str.maketrans({**dict.fromkeys(_DOUBLE, '"'), **dict.fromkeys(_SINGLE, "'"), **dict.fromkeys(_DASHES, "-")})
-_SPACES = re.compile(r"\s+")
+# --- the canonical form of a text: what matching forgives, undone ---------------------------
+
+_MARKS = tuple(
+    (char, representative)
+    for chars, representative in ((_DOUBLE, '"'), (_SINGLE, "'"), (_DASHES, "-"))
+    for char in chars
+    if char != representative
+)
+"""(mark, representative) for each quotation mark, apostrophe and dash that is not its own representative."""
+_ASCII_MARKS = tuple((char, representative) for char, representative in _MARKS if char.isascii())
+_ASCII_FLAT = str.maketrans(
+    {**dict(_ASCII_MARKS), **{char: " " for char in map(chr, range(128)) if char.isspace()}}
+)
+"""For ASCII text: the marks as their representatives, every white-space character as a space."""
+_ASCII_WORDS = str.maketrans(
+    {char: " " for char in map(chr, range(128)) if not (char.isalnum() or char == "_")}
+)
+"""For ASCII text: every character that is not a word character (``\\w``) as a space."""
+_OTHER_SPACE = re.compile(r"[^\S ]")
+_NON_WORD = re.compile(r"[^\w ]")
+_LONG_SPACES = re.compile("  +")
+_CHUNK = 1 << 20
+"""Characters of the text split into words at a time when indexing (bounds the memory the word lists take)."""
+_COMMON = 64
+"""Places in the text beyond which a quote's anchor word counts as common, and a rarer one is sought."""
 
 
-@attrs.frozen
-class _Found:
+def _has_ellipsis(quote: str) -> bool:
+    """Whether :data:`_ELLIPSIS` occurs in ``quote`` (found without a regular expression)."""
+    return "…" in quote or "..." in quote
+
+
+def _marks(text: str) -> str:
+    """``text`` with every mark (:data:`_MARKS`) replaced by its representative.
+
+    Replaces only the marks present: ``str.translate`` would do the same but
+    slowly, character by character, for any text that is not ASCII.
+    """
+    for char, representative in _ASCII_MARKS if text.isascii() else _MARKS:
+        if char in text:
+            text = text.replace(char, representative)
+    return text
+
+
+def _needle(quote: str) -> str:
+    """The canonical form of a quote: marks replaced, white space as single spaces, trimmed."""
+    return " ".join(_marks(quote).split())
+
+
+def _word_text(text: str) -> str:
+    """``text`` with every character but word characters and spaces as a space (offsets unchanged)."""
+    return text.translate(_ASCII_WORDS) if text.isascii() else _NON_WORD.sub(" ", text)
+
+
+def _rarest(spaced_needles: Sequence[str | None], counts: Counter[str]) -> list[tuple[str, int] | None]:
+    """The rarest word of each needle by ``counts``, and the offset of its first occurrence in the needle.
+
+    The needles come as :func:`_word_text` with a space added at each end;
+    None stands for no needle, and is also the answer for a needle without words.
+    """
+    anchors: list[tuple[str, int] | None] = []
+    for spaced in spaced_needles:
+        if spaced is not None and (words := spaced.split()):
+            rare = min(words, key=counts.__getitem__)
+            anchors.append((rare, spaced.find(f" {rare} ")))
+        else:
+            anchors.append(None)
+    return anchors
+
+
+class _Found(NamedTuple):
     """A match in the source: offsets, and the stretches an ellipsis stood for."""
 
     start: int
@@ -164,30 +231,44 @@ class SourceIndex:
     The text is put in a canonical form once — every quotation mark, apostrophe
     and dash replaced by one representative, every run of white space by one
     space — with a map back to the original offsets. A quote without an
-    ellipsis is then a plain substring search of its own canonical form
-    (anchored, for maps with many quotes, at its rarest word). A quote with an
-    ellipsis is matched with a regular expression.
+    ellipsis is then a plain substring search of its own canonical form. A
+    quote with an ellipsis is matched with a regular expression.
+
+    For maps with many quotes in a long text, :meth:`find_all` anchors each
+    quote at a rare word of its own and collects the places of all the anchor
+    words in one pass over the words of the text; the quote is then checked at
+    those places only. The anchor is the word rarest among all the quotes'
+    words, which costs little to count; a quote whose anchor proves common in
+    the text (more than :data:`_COMMON` places) is anchored again at its word
+    rarest in the text, for which the text's words are counted.
+
+    Per-character work is left to ``str`` methods and regular expressions (C);
+    Python loops run per quote, per place of an anchor word, per piece of the
+    split text, and per run of two or more white-space characters.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        translated = text.translate(_CANONICAL)
-        pieces: list[str] = []
+        flat = _marks(text)
+        # Every white-space character as one space: flat is as long as text, offset for offset.
+        flat = flat.translate(_ASCII_FLAT) if flat.isascii() else _OTHER_SPACE.sub(" ", flat)
+        # Runs of two or more spaces become one; remember how far each later offset shifts.
         self._run_at: list[int] = [0]
         self._shift: list[int] = [0]
+        pieces: list[str] = []
         position = 0
         shift = 0
-        for run in _SPACES.finditer(translated):
-            pieces.append(translated[position : run.start()])
-            pieces.append(" ")
-            shift += (run.end() - run.start()) - 1
-            self._run_at.append(run.start() - (shift - (run.end() - run.start() - 1)) + 1)
+        for run in _LONG_SPACES.finditer(flat):
+            pieces.append(flat[position : run.start() + 1])
+            self._run_at.append(run.start() - shift + 1)
+            shift += run.end() - run.start() - 1
             self._shift.append(shift)
             position = run.end()
-        pieces.append(translated[position:])
-        self.canonical = "".join(pieces)
+        self.canonical = "".join(pieces) + flat[position:] if pieces else flat
         self._lines = [match.end() for match in re.finditer("\n", text)]
-        self._words: dict[str, list[int]] | None = None
+        self._spaced: str | None = None
+        self._counts: Counter[str] | None = None
+        self._places: dict[str, list[int]] = {}
 
     def original(self, offset: int) -> int:
         """The offset in the original text of an offset in the canonical text."""
@@ -199,63 +280,141 @@ class SourceIndex:
         start = self._lines[line - 1] if line else 0
         return line + 1, offset - start + 1
 
-    def _word_starts(self) -> dict[str, list[int]]:
-        if self._words is None:
-            words: dict[str, list[int]] = {}
-            for match in _WORD.finditer(self.canonical):
-                words.setdefault(match.group(), []).append(match.start())
-            self._words = words
-        return self._words
+    # --- the words of the text ------------------------------------------------------------
+
+    def _words_spaced(self) -> str:
+        """The canonical text with every non-word character a space, and a space at each end.
+
+        A word of the text at canonical offset ``p`` is ``" word "`` at offset ``p`` here.
+        """
+        if self._spaced is None:
+            self._spaced = " " + _word_text(self.canonical) + " "
+        return self._spaced
+
+    def _word_lists(self) -> Iterator[list[str]]:
+        """The words of the text in order, a list for every :data:`_CHUNK` characters or so."""
+        spaced = self._words_spaced()
+        start = 0
+        while start < len(spaced):
+            end = spaced.find(" ", start + _CHUNK)
+            end = len(spaced) if end == -1 else end
+            yield spaced[start:end].split()
+            start = end
+
+    def _word_counts(self) -> Counter[str]:
+        """How often each word occurs in the text (counted on first use)."""
+        if self._counts is None:
+            counts: Counter[str] = Counter()
+            for words in self._word_lists():
+                counts.update(words)
+            self._counts = counts
+        return self._counts
+
+    def _collect(self, words: Iterable[str]) -> None:
+        """Find the canonical offsets of every whole-word occurrence of ``words``, in one pass."""
+        wanted = {word for word in words if word not in self._places}
+        if not wanted:
+            return
+        places: dict[str, list[int]] = {word: [] for word in wanted}
+        spaced = self._words_spaced()
+        at = 0
+        for chunk in self._word_lists():
+            # The wanted words in text order; each is the next " word " in the spaced text.
+            for word in compress(chunk, map(wanted.__contains__, chunk)):
+                at = spaced.find(f" {word} ", at)
+                places[word].append(at)
+                at += len(word) + 1
+        self._places.update(places)
+
+    # --- finding quotes --------------------------------------------------------------------
 
     def find(self, quote: str, indexed: bool = False) -> list[_Found]:
         """Every non-overlapping occurrence of ``quote``, in order."""
-        if _ELLIPSIS.search(quote):
-            found = self._find_pattern(quote)
-        else:
-            found = self._find_plain(quote, indexed)
-        if not found and len(quote) > 2 and quote[0] in _DOUBLE and quote[-1] in _DOUBLE:
-            return self.find(quote[1:-1], indexed)
-        return found
+        return self.find_all([quote], indexed)[0]
 
-    def _find_plain(self, quote: str, indexed: bool) -> list[_Found]:
-        needle = _SPACES.sub(" ", quote.translate(_CANONICAL)).strip()
+    def find_all(self, quotes: Sequence[str], indexed: bool = False) -> list[list[_Found]]:
+        """What :meth:`find` gives for each quote; ``indexed`` anchors them at rare words."""
+        needles = [None if _has_ellipsis(quote) else _needle(quote) for quote in quotes]
+        anchors = self._anchors(needles) if indexed else [None] * len(needles)
+        results = [
+            self._find_pattern(quote) if needle is None else self._find_plain(needle, anchor)
+            for quote, needle, anchor in zip(quotes, needles, anchors, strict=True)
+        ]
+        # A quote in quotation marks that is not found is looked for without them.
+        retry = [
+            number
+            for number, (quote, found) in enumerate(zip(quotes, results, strict=True))
+            if not found and len(quote) > 2 and quote[0] in _DOUBLE and quote[-1] in _DOUBLE
+        ]
+        if retry:
+            again = self.find_all([quotes[number][1:-1] for number in retry], indexed)
+            for number, found in zip(retry, again, strict=True):
+                results[number] = found
+        return results
+
+    def _anchors(self, needles: Sequence[str | None]) -> list[tuple[str, int] | None]:
+        """An anchor word for each needle and its offset in the needle, its places collected.
+
+        None for no needle, or a needle without words (it is found by a scan).
+        """
+        # The words of all the needles, from one translation (each call of translate costs).
+        joined = _word_text(" ".join(needle or "" for needle in needles))
+        spaced_needles: list[str | None] = []
+        start = 0
+        for needle in needles:
+            spaced_needles.append(f" {joined[start : start + len(needle)]} " if needle else None)
+            start += len(needle or "") + 1
+        anchors = _rarest(spaced_needles, Counter(joined.split()))
+        self._collect(anchor[0] for anchor in anchors if anchor is not None)
+        # Anchors that are common in the text: anchor those needles again, at their rarest word in it.
+        common = [
+            number
+            for number, anchor in enumerate(anchors)
+            if anchor is not None and len(self._places[anchor[0]]) > _COMMON
+        ]
+        if common:
+            again = _rarest([spaced_needles[number] for number in common], self._word_counts())
+            self._collect(anchor[0] for anchor in again if anchor is not None)
+            for number, anchor in zip(common, again, strict=True):
+                anchors[number] = anchor
+        return anchors
+
+    def _find_plain(self, needle: str, anchor: tuple[str, int] | None) -> list[_Found]:
+        """Occurrences of a canonical needle: at the places of its anchor word, or by a scan."""
         if not needle:
             return []
         text = self.canonical
-        word_start = needle[0].isalnum() or needle[0] == "_"
-        word_end = needle[-1].isalnum() or needle[-1] == "_"
-
-        def whole(at: int) -> bool:
-            before = text[at - 1] if at else " "
-            after_index = at + len(needle)
-            after = text[after_index] if after_index < len(text) else " "
-            return not (word_start and (before.isalnum() or before == "_")) and not (
-                word_end and (after.isalnum() or after == "_")
-            )
-
-        starts: list[int] = []
-        if indexed and (words := list(_WORD.finditer(needle))):
-            index = self._word_starts()
-            if not all(word.group() in index for word in words):
-                return []
-            rare = min(words, key=lambda word: len(index[word.group()]))
-            for position in index[rare.group()]:
-                at = position - rare.start()
-                if at >= 0 and text.startswith(needle, at) and whole(at):
-                    starts.append(at)
+        size = len(needle)
+        if anchor is not None:
+            word, offset = anchor
+            candidates = self._places[word]
         else:
+            offset = 0
+            candidates = []
             at = text.find(needle)
             while at != -1:
-                if whole(at):
-                    starts.append(at)
+                candidates.append(at)
                 at = text.find(needle, at + 1)
+        # Whole words at the needle's ends: no word character just outside them.
+        word_start = needle[0].isalnum() or needle[0] == "_"
+        word_end = needle[-1].isalnum() or needle[-1] == "_"
+        shifted = len(self._run_at) > 1  # else canonical offsets are the original ones
         out: list[_Found] = []
-        for at in starts:
+        for place in candidates:
+            at = place - offset
+            if at < 0 or not text.startswith(needle, at):
+                continue
+            if word_start and at and ((before := text[at - 1]).isalnum() or before == "_"):
+                continue
+            end = at + size
+            if word_end and end < len(text) and ((after := text[end]).isalnum() or after == "_"):
+                continue
             if out and at < out[-1].end:
                 continue
-            begin = self.original(at)
-            end = self.original(at + len(needle) - 1) + 1
-            out.append(_Found(begin, end))
+            if shifted:
+                out.append(_Found(self.original(at), self.original(end - 1) + 1))
+            else:
+                out.append(_Found(at, end))
         return out
 
     def _find_pattern(self, quote: str) -> list[_Found]:
@@ -359,8 +518,7 @@ def ground(
     root: Path | None = None,
 ) -> Grounding | None:
     """Find every quote in the header's source; report what is missing or ambiguous."""
-    claims = list(claims)
-    quoted = [(c, c.get("quote")) for c in claims if c.get("quote") is not None]
+    quoted = [(claim, prop) for claim in claims if (prop := claim.get("quote")) is not None]
     source_field = next((f for f in document.header if f.key == "source"), None)
     if source_field is None or not source_field.value.strip():
         if quoted:
@@ -404,21 +562,23 @@ def ground(
     index = SourceIndex(text)
     # Many quotes in a long text: index the words once rather than scan the text per quote.
     indexed = len(quoted) * len(text) > 20_000_000
-    for claim, prop in quoted:
-        assert prop is not None
-        if claim.kind is ClaimKind.ASSUMPTION or not prop.value.strip():
-            continue
-        match = _match_one(claim, prop, index, report, indexed)
+    wanted = [
+        (claim, prop)
+        for claim, prop in quoted
+        if claim.kind is not ClaimKind.ASSUMPTION and prop.value.strip()
+    ]
+    everywhere = index.find_all([prop.value for _, prop in wanted], indexed)
+    for (claim, prop), found in zip(wanted, everywhere, strict=True):
+        match = _match_one(claim, prop, found, index, report)
         if match is not None:
             matches[claim.id] = match
     return Grounding(str(path), text, matches)
 
 
 def _match_one(
-    claim: Claim, prop: Property, index: SourceIndex, report: Report, indexed: bool
+    claim: Claim, prop: Property, found: list[_Found], index: SourceIndex, report: Report
 ) -> QuoteMatch | None:
     text = index.text
-    found = index.find(prop.value, indexed)
     occurrence_prop = claim.get("occurrence")
     wanted: int | None = None
     if occurrence_prop is not None and occurrence_prop.value.strip().isdigit():
@@ -458,9 +618,10 @@ def _match_one(
                 prop.value_span,
                 Note("lengthen the quote until it is unique, or add 'occurrence: N' to choose the N-th"),
             )
-    line, column = index.line_col(chosen.start)
-    end_line, _ = index.line_col(chosen.end)
-    return QuoteMatch(claim.id, chosen.start, chosen.end, line, column, end_line, chosen.gaps, len(found))
+    start, end, gaps = chosen
+    line, column = index.line_col(start)
+    end_line = line + text.count("\n", start, end)
+    return QuoteMatch(claim.id, start, end, line, column, end_line, gaps, len(found))
 
 
 # --- coverage -----------------------------------------------------------------------
