@@ -21,9 +21,11 @@ from __future__ import annotations
 import bisect
 import os
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import compress
+from itertools import accumulate, compress, count, repeat
+from operator import add
 from pathlib import Path
 from typing import NamedTuple
 
@@ -269,6 +271,7 @@ class SourceIndex:
         self._spaced: str | None = None
         self._counts: Counter[str] | None = None
         self._places: dict[str, list[int]] = {}
+        self._passages: _Passages | None = None
 
     def original(self, offset: int) -> int:
         """The offset in the original text of an offset in the canonical text."""
@@ -279,6 +282,12 @@ class SourceIndex:
         line = bisect.bisect_right(self._lines, offset)
         start = self._lines[line - 1] if line else 0
         return line + 1, offset - start + 1
+
+    def closest_passage(self, quote: str) -> tuple[int, int] | None:
+        """:func:`closest_passage` in this text, whose words are split once for all the quotes asked about."""
+        if self._passages is None:
+            self._passages = _Passages(self.text)
+        return self._passages.closest(quote)
 
     # --- the words of the text ------------------------------------------------------------
 
@@ -443,41 +452,93 @@ def closest_passage(source: str, quote: str) -> tuple[int, int] | None:
     Looks only around occurrences of the quote's rarest words, so it stays fast
     on sources of megabytes.
     """
-    import difflib
+    return _Passages(source).closest(quote)
 
-    words = list(_WORD.finditer(source))
-    if not words:
-        return None
-    quote_words = [w.lower() for w in _WORD.findall(quote)]
-    if not quote_words:
-        return None
-    frequency = Counter(w.group().lower() for w in words)
-    rare = sorted(set(quote_words), key=lambda w: (frequency.get(w, 0) or 10**9, w))[:4]
-    positions = [i for i, m in enumerate(words) if m.group().lower() in rare]
-    span = len(quote_words)
-    lowered = quote.lower()
-    candidates: list[tuple[float, int, int]] = []
-    seen: set[tuple[int, int]] = set()
-    for position in positions[:2000]:
-        for start_word in range(max(0, position - span), position + 1):
-            for length in (span - 1, span, span + 1):
-                end_word = min(len(words), start_word + max(length, 1)) - 1
-                if (start_word, end_word) in seen:
-                    continue
-                seen.add((start_word, end_word))
-                start, end = words[start_word].start(), words[end_word].end()
-                matcher = difflib.SequenceMatcher(None, lowered, source[start:end].lower())
-                candidates.append((matcher.quick_ratio(), start, end))
-    candidates.sort(key=lambda c: -c[0])
-    best: tuple[float, int, int] | None = None
-    for _, start, end in candidates[:25]:
-        passage = " ".join(source[start:end].lower().split())
-        ratio = difflib.SequenceMatcher(None, lowered, passage).ratio()
-        if best is None or ratio > best[0]:
-            best = (ratio, start, end)
-    if best is None or best[0] < 0.5:
-        return None
-    return best[1], best[2]
+
+class _Passages:
+    """The words of a source, split once, for finding the passages most like quotes not in it.
+
+    Kept compact for long sources: offsets in arrays, and each word as the
+    number of its lower-case form rather than as a string of its own.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.starts = array("q")
+        """Where each word (run of ``\\w``) of the source starts."""
+        self.ends = array("q")
+        self.ids = array("q")
+        """Each word as the number of its lower-case form (see :attr:`numbers`)."""
+        self.numbers: dict[str, int] = {}
+        """Lower-case word -> its number: the index of its first occurrence."""
+        self.frequency: Counter[str] = Counter()
+        """How often each lower-case word occurs."""
+        # In the word text every character but a word character is a space, so the words are
+        # what split(" ") gives that is not empty, and each piece's offset is the sum of the
+        # lengths before it, one more for each space.
+        text = _word_text(source)
+        start = 0
+        while start < len(text):
+            end = text.find(" ", start + _CHUNK)
+            end = len(text) if end == -1 else end
+            pieces = text[start:end].split(" ")
+            lengths = list(map(len, pieces))
+            starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=start), lengths))
+            lowered = list(map(str.lower, filter(None, pieces)))
+            self.ends.extend(map(add, starts, filter(None, lengths)))
+            self.starts.extend(starts)
+            self.frequency.update(lowered)
+            self.ids.extend(map(self.numbers.setdefault, lowered, count(len(self.ids))))
+            start = end
+
+    def closest(self, quote: str) -> tuple[int, int] | None:
+        """The stretch of the source most like ``quote`` (see :func:`closest_passage`)."""
+        import difflib
+
+        source, starts, ends = self.source, self.starts, self.ends
+        if not starts:
+            return None
+        quote_words = [w.lower() for w in _WORD.findall(quote)]
+        if not quote_words:
+            return None
+        frequency = self.frequency
+        rare = sorted(set(quote_words), key=lambda w: (frequency.get(w, 0) or 10**9, w))[:4]
+        wanted = {self.numbers[word] for word in rare if word in self.numbers}
+        positions = list(compress(count(), map(wanted.__contains__, self.ids)))
+        span = len(quote_words)
+        lowered = quote.lower()
+        # difflib's quick_ratio is 2 * matches / total length, where matches counts each character
+        # of the quote as often as it occurs in both. Counted here with set and str methods rather
+        # than character by character: a character once in the quote counts if the passage has it.
+        quote_counts = Counter(lowered)
+        once = {char for char, number in quote_counts.items() if number == 1}
+        repeated = [char for char, number in quote_counts.items() if number > 1]
+        repeats = [quote_counts[char] for char in repeated]
+        candidates: list[tuple[float, int, int]] = []
+        seen: set[tuple[int, int]] = set()
+        for position in positions[:2000]:
+            for start_word in range(max(0, position - span), position + 1):
+                for length in (span - 1, span, span + 1):
+                    end_word = min(len(starts), start_word + max(length, 1)) - 1
+                    if (start_word, end_word) in seen:
+                        continue
+                    seen.add((start_word, end_word))
+                    start, end = starts[start_word], ends[end_word]
+                    passage = source[start:end].lower()
+                    matches = len(once.intersection(passage))
+                    matches += sum(map(min, repeats, map(passage.count, repeated)))
+                    total = len(lowered) + len(passage)
+                    candidates.append((2.0 * matches / total if total else 1.0, start, end))
+        candidates.sort(key=lambda c: -c[0])
+        best: tuple[float, int, int] | None = None
+        for _, start, end in candidates[:25]:
+            passage = " ".join(source[start:end].lower().split())
+            ratio = difflib.SequenceMatcher(None, lowered, passage).ratio()
+            if best is None or ratio > best[0]:
+                best = (ratio, start, end)
+        if best is None or best[0] < 0.5:
+            return None
+        return best[1], best[2]
 
 
 def source_folder(document: Document) -> Path:
@@ -585,7 +646,7 @@ def _match_one(
         wanted = int(occurrence_prop.value.strip()) or None  # 0 is reported as a bad value (K002)
     if not found:
         notes = []
-        near = closest_passage(text, prop.value)
+        near = index.closest_passage(prop.value)
         if near is not None:
             line, _ = index.line_col(near[0])
             passage = " ".join(text[near[0] : near[1]].split())

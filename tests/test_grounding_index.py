@@ -1,0 +1,54 @@
+"""The word index of grounding finds what a plain scan of the text finds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap import grounding
+from argmap.grounding import SourceIndex
+
+# Words, marks and white space that the canonical form and the word index treat specially.
+PIECES = [
+    "the", "of", "a", "1", "12", "_x", "Kremlin’s", "state-of-the-art", "naïve", "ΟΔΟΣ",
+    "“", "”", '"', "'", "`", "—", "-", "…", "...", ".", ",", "(",
+    " ", " ", "  ", "\n", "\n\n", "\t", "\xa0", "\u3000",
+]
+
+
+@st.composite
+def text_and_quotes(draw: st.DrawFn) -> tuple[str, list[str]]:
+    text = "".join(draw(st.lists(st.sampled_from(PIECES), max_size=120)))
+    quotes = []
+    for _ in range(draw(st.integers(1, 8))):
+        if text and draw(st.booleans()):
+            start = draw(st.integers(0, len(text) - 1))
+            quotes.append(text[start : start + draw(st.integers(0, 40))])
+        else:
+            quotes.append("".join(draw(st.lists(st.sampled_from(PIECES), max_size=6))))
+    return text, quotes
+
+
+@pytest.mark.parametrize(("common", "chunk"), [(64, 1 << 20), (0, 3)])
+@given(case=text_and_quotes())
+def test_anchored_search_finds_what_the_scan_finds(
+    case: tuple[str, list[str]], common: int, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """find_all with anchors (re-anchored when common, text split in pieces) equals find per quote."""
+    text, quotes = case
+    with monkeypatch.context() as patch:
+        patch.setattr(grounding, "_COMMON", common)
+        patch.setattr(grounding, "_CHUNK", chunk)
+        anchored = SourceIndex(text).find_all(quotes, indexed=True)
+    index = SourceIndex(text)
+    assert anchored == [index.find(quote) for quote in quotes]
+
+
+def test_common_anchor_words_are_replaced_by_rarer_ones() -> None:
+    """A quote whose rarest word among the quotes is common in the text is still found, once."""
+    text = "the cat sat. " * 100 + "the dog sat."
+    index = SourceIndex(text)
+    (found,) = index.find_all(["the dog"], indexed=True)
+    assert [(f.start, f.end) for f in found] == [(text.index("the dog"), text.index("the dog") + 7)]
+    assert len(index.find_all(["the cat"], indexed=True)[0]) == 100
