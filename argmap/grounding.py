@@ -409,6 +409,7 @@ class SourceIndex:
         word_end = needle[-1].isalnum() or needle[-1] == "_"
         shifted = len(self._run_at) > 1  # else canonical offsets are the original ones
         out: list[_Found] = []
+        previous_end = 0  # where the last occurrence ends, in canonical offsets
         for place in candidates:
             at = place - offset
             if at < 0 or not text.startswith(needle, at):
@@ -418,8 +419,9 @@ class SourceIndex:
             end = at + size
             if word_end and end < len(text) and ((after := text[end]).isalnum() or after == "_"):
                 continue
-            if out and at < out[-1].end:
-                continue
+            if out and at < previous_end:
+                continue  # overlaps the occurrence before
+            previous_end = end
             if shifted:
                 out.append(_Found(self.original(at), self.original(end - 1) + 1))
             else:

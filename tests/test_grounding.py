@@ -189,3 +189,10 @@ def test_symlinked_folder_inside_is_fine(tmp_path: Path) -> None:
     (tmp_path / "texts" / "a.txt").write_text("words here", encoding="utf-8")
     (tmp_path / "map.arg").write_text("source: texts/a.txt\nmain conclusion c: C.\n  quote: words here\n", encoding="utf-8")
     assert argmap.check(str(tmp_path / "map.arg")).ok
+
+
+def test_repeats_after_a_paragraph_break_are_all_counted() -> None:
+    """Runs of white space shift canonical offsets; overlap is judged in one coordinate system."""
+    source = "First part.\n\n  Then:  we see. we see. we see"
+    assert len(find_quote(source, "we see")) == 3
+    assert find_quote("we see we see", "we see we") == [(0, 9)]  # overlapping repeats count once
