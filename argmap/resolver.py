@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import re
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
@@ -41,6 +42,20 @@ class Role(enum.Enum):
     """Attacks a claim that itself attacks something: an objection to an objection."""
     UNDERCUT = "undercut"
     """Attacks an inference: "that does not follow"."""
+
+
+_ROLES = tuple(Role)
+"""A set of roles as a number: the role at ``n`` here is bit ``1 << n``."""
+_MAIN = 1 << _ROLES.index(Role.MAIN)
+_INTERMEDIATE = 1 << _ROLES.index(Role.INTERMEDIATE)
+_BASIC_PREMISE = 1 << _ROLES.index(Role.BASIC_PREMISE)
+_OBJECTION = 1 << _ROLES.index(Role.OBJECTION)
+_REBUTTAL = 1 << _ROLES.index(Role.REBUTTAL)
+_UNDERCUT = 1 << _ROLES.index(Role.UNDERCUT)
+_ROLE_SETS = tuple(
+    frozenset(role for n, role in enumerate(_ROLES) if mask >> n & 1) for mask in range(1 << len(_ROLES))
+)
+"""Each set of roles, by its number: claims with the same roles share one frozenset."""
 
 
 @attrs.frozen
@@ -134,11 +149,59 @@ class ArgumentMap:
         return not self.errors
 
 
+_SUPPORT = LinkType.SUPPORT
+_ATTACK = LinkType.ATTACK
+"""The link types, looked up once: ``LinkType.SUPPORT`` goes through the enum class's slow
+``__getattr__`` hook each time, which tells in loops over every link."""
+
 _WORD = re.compile(r"\w+")
 
 
 def _normal_text(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
+
+
+_SEPARATOR = "\x01"
+_ASCII_WORDS = bytes(
+    ord(char.lower()) if char.isalnum() or char in "_" + _SEPARATOR else ord(" ") for char in map(chr, range(128))
+).ljust(256)
+"""For bytes.translate of ASCII: letters lowered, digits, '_' and the separator kept, anything else a space
+(what casefold and ``\\w+`` make of it)."""
+_SPACES = re.compile(b"  +")
+
+
+def _normal_ascii(text: str) -> str:
+    """:func:`_normal_text` of an ASCII text, but for spaces at either end; the separator is kept."""
+    return _SPACES.sub(b" ", text.encode("ascii").translate(_ASCII_WORDS)).decode("ascii")
+
+
+def _normal_texts(texts: list[str]) -> list[str]:
+    """:func:`_normal_text` of each text; several times faster when they are ASCII."""
+    normals: list[str] = []
+    for start in range(0, len(texts), 1000):  # a thousand at a time, to take little memory
+        some = texts[start : start + 1000]
+        joined = _SEPARATOR.join(some)
+        if joined.isascii() and joined.count(_SEPARATOR) == len(some) - 1:
+            normals += [normal.strip(" ") for normal in _normal_ascii(joined).split(_SEPARATOR)]
+        else:
+            normals += [
+                _normal_ascii(text).strip(" ") if text.isascii() and _SEPARATOR not in text else _normal_text(text)
+                for text in some
+            ]
+    return normals
+
+
+@functools.cache
+def _kind_table() -> dict[str, tuple[str, dict[str, PropertySpec]]]:
+    """How messages name a claim of each kind ("a premise", "an assumption"), and the
+    properties it takes; by the kind's ``_value_``, quicker to look up than the enum."""
+    table = {}
+    for kind in ClaimKind:
+        owner = f"a {kind.value}" if kind is not ClaimKind.ASSUMPTION else "an assumption"
+        if kind is ClaimKind.OBJECTION:
+            owner = "an objection"
+        table[kind.value] = (owner, allowed_for(kind))
+    return table
 
 
 def _did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
@@ -168,14 +231,23 @@ class _Resolver:
         self.check_source = check_source
         self.found: list[Diagnostic] = []
         self.claims: dict[str, Claim] = {}
+        self.objections: list[Claim] = []
+        """The claims of kind objection, in source order."""
         self.inferences: list[Inference] = []
         self.attack_sources: set[str] = set()
         """Ids written before a '-x', even in a link dropped for an error."""
         self.mentioned: set[str] = set()
-        """Ids named in any link, even one dropped for an error: no cascade of warnings."""
-        self.by_shape: dict[tuple[frozenset[str], LinkType, str | None, int | None], Inference] = {}
-        """Inferences by premises, type and target: finds duplicates and undercut targets at once."""
-        self.inferences_into: dict[tuple[str | None, int | None], list[Inference]] = defaultdict(list)
+        """Ids named in a link but in no inference made of it, as when the link is dropped
+        for an error: no cascade of warnings. (Ids in inferences are linked anyway.)"""
+        self.drafts: list[_Draft] = []
+        """The inferences while the links are read, in the order they are added."""
+        self.order_keys: list[tuple[int, int]] = []
+        """For each draft, where its link and it are written: the order of the inferences."""
+        self.supports: dict[_Shape, int] = {}
+        self.attacks: dict[_Shape, int] = {}
+        """Drafts by premises and target, one table per type: finds duplicates and undercut targets at once."""
+        self.drafts_by_target: dict[str | int, list[int]] | None = None
+        """Drafts by target claim or target draft, made when first needed (see :meth:`drafts_into`)."""
 
     def report(self, code: str, message: str, span: Span, *notes: Note) -> None:
         self.found.append(Diagnostic(code, REGISTRY[code].severity, message, span, tuple(notes)))
@@ -279,8 +351,12 @@ class _Resolver:
 
     def collect_claims(self) -> None:
         texts: dict[str, Claim] = {}
-        for claim in self.doc.claims:
-            first = self.claims.get(claim.id)
+        claims = self.claims
+        kinds = _kind_table()
+        objection, assumption = ClaimKind.OBJECTION, ClaimKind.ASSUMPTION  # looked up once: see _SUPPORT
+        normals = _normal_texts([claim.text for claim in self.doc.claims])
+        for claim, normal in zip(self.doc.claims, normals, strict=True):
+            first = claims.get(claim.id)
             if first is not None:
                 self.report(
                     "N002",
@@ -289,21 +365,23 @@ class _Resolver:
                     Note(f"'{claim.id}' is first defined here", first.id_span),
                 )
                 continue
-            self.claims[claim.id] = claim
-            owner = f"a {claim.kind.value}" if claim.kind is not ClaimKind.ASSUMPTION else "an assumption"
-            if claim.kind is ClaimKind.OBJECTION:
-                owner = "an objection"
-            allowed = allowed_for(claim.kind)
-            self.check_properties(owner, claim.properties, allowed, claim.kind)
-            quote = claim.get("quote")
-            if claim.kind is ClaimKind.ASSUMPTION and quote is not None:
-                self.report(
-                    "Q001",
-                    f"assumption '{claim.id}' carries a quote, but an assumption is what the text leaves unsaid",
-                    quote.key_span,
-                    Note("if the text says it, make it a premise; if not, remove the quote"),
-                )
-            normal = _normal_text(claim.text)
+            claims[claim.id] = claim
+            kind = claim.kind
+            if kind is objection:
+                self.objections.append(claim)
+            if claim.properties:
+                owner, allowed = kinds[kind._value_]
+                self.check_properties(owner, claim.properties, allowed, kind)
+                if kind is assumption:
+                    quote = claim.get("quote")
+                    if quote is not None:
+                        self.report(
+                            "Q001",
+                            f"assumption '{claim.id}' carries a quote, but an assumption is what the text "
+                            "leaves unsaid",
+                            quote.key_span,
+                            Note("if the text says it, make it a premise; if not, remove the quote"),
+                        )
             if normal:
                 same = texts.get(normal)
                 if same is not None:
@@ -351,24 +429,39 @@ class _Resolver:
 
     def known(self, ref: Ref) -> bool:
         self.mentioned.add(ref.id)
-        if ref.id in self.claims:
-            return True
-        guess = _did_you_mean(ref.id, self.claims)
-        hint = f": did you mean '{guess}'?" if guess else ""
-        notes = [Note(f"'{guess}' is defined here", self.claims[guess].id_span)] if guess else []
-        self.report("N001", f"no claim has the id '{ref.id}'{hint}", ref.span, *notes)
-        return False
+        return self.all_known((ref,))
+
+    def all_known(self, refs: tuple[Ref, ...]) -> bool:
+        """Whether every ref names a claim; each one that does not is reported (N001).
+
+        The caller sees to :attr:`mentioned`.
+        """
+        claims = self.claims
+        ok = True
+        for ref in refs:
+            if ref.id not in claims:
+                guess = _did_you_mean(ref.id, claims)
+                hint = f": did you mean '{guess}'?" if guess else ""
+                notes = [Note(f"'{guess}' is defined here", claims[guess].id_span)] if guess else []
+                self.report("N001", f"no claim has the id '{ref.id}'{hint}", ref.span, *notes)
+                ok = False
+        return ok
 
     def unique_sources(self, sources: tuple[Ref, ...]) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
-        for ref in sources:
-            seen.setdefault(ref.id, None)
-        return tuple(seen)
+        if len(sources) == 1:
+            return (sources[0].id,)
+        return tuple(dict.fromkeys([ref.id for ref in sources]))
+
+    def by_shape(self, link_type: LinkType) -> tuple[dict[_Shape, int], dict[_Shape, int]]:
+        """The drafts of this type by shape, and those of the other type."""
+        if link_type is _SUPPORT:
+            return self.supports, self.attacks
+        return self.attacks, self.supports
 
     def find_inference(self, ref: LinkRef) -> int | None:
-        """The index of the inference a parenthesised link names, or None (reported)."""
-        known = [self.known(source) for source in ref.sources]  # report every unknown id
-        if not all(known):
+        """The index of the draft a parenthesised link names, or None (reported)."""
+        self.mentioned.update([source.id for source in ref.sources])
+        if not self.all_known(ref.sources):  # report every unknown id
             return None
         if not ref.linked and len(self.unique_sources(ref.sources)) > 1:
             self.report(
@@ -379,26 +472,27 @@ class _Resolver:
                 ref.span,
             )
             return None
-        target_claim: str | None = None
-        target_inference: int | None = None
+        target_key: str | int
         if isinstance(ref.target, Ref):
             if not self.known(ref.target):
                 return None
-            target_claim = ref.target.id
+            target_key = ref.target.id
         else:
             target_inference = self.find_inference(ref.target)
             if target_inference is None:
                 return None
-        premises = frozenset(self.unique_sources(ref.sources))
-        found = self.same_inference(tuple(premises), ref.type, target_claim, target_inference)
+            target_key = target_inference
+        premises = self.unique_sources(ref.sources)
+        found = self.by_shape(ref.type)[0].get(_shape(premises, target_key))
         if found is not None:
-            return found.index
+            return found
         written = " + ".join(sorted(premises)) + f" {ref.type.value} "
-        written += target_claim if target_claim is not None else "(…)"
+        written += target_key if isinstance(target_key, str) else "(…)"
+        drafts = self.drafts
         notes = [
-            Note(f"the map has: {_describe_inference(self.inferences, other)}", other.span)
-            for other in self.inferences_into.get((target_claim, target_inference), [])
-        ][:5]
+            Note(f"the map has: {_describe_draft(drafts, drafts[other])}", drafts[other][2])
+            for other in self.drafts_into(target_key)[:5]
+        ]
         self.report(
             "N003",
             f"the map has no inference '{written}' for this undercut to attack",
@@ -406,6 +500,20 @@ class _Resolver:
             *notes,
         )
         return None
+
+    def drafts_into(self, target_key: str | int) -> list[int]:
+        """The drafts with this target (a claim id or a draft's index), in the order added.
+
+        Only the notes of N003 need them, so the table is made at the first one
+        and kept up to date from then on.
+        """
+        if self.drafts_by_target is None:
+            self.drafts_by_target = {}
+            for index, (_, _, _, target, target_inference) in enumerate(self.drafts):
+                key = target if target is not None else target_inference
+                assert key is not None
+                self.drafts_by_target.setdefault(key, []).append(index)
+        return self.drafts_by_target.get(target_key, [])
 
     def collect_links(self) -> None:
         # Inferences are numbered in source order; an undercut can only name an
@@ -420,127 +528,145 @@ class _Resolver:
         # An undercut of an undercut needs the inner undercut first.
         for link in sorted(pending, key=lambda link: _nesting(link.target)):
             self.add_link(link)
-        order = sorted(self.inferences, key=lambda inference: (inference.link.span.start, inference.span.start))
-        if order == self.inferences:
-            return  # no undercut came before the inference it attacks: numbering stands
-        renumber = {inference.index: number for number, inference in enumerate(order)}
+        # Number the inferences in source order (the undercuts came last above), and
+        # make each record once, with its final numbers. First let go of what only the
+        # links need.
+        drafts = self.drafts
+        order = sorted(range(len(drafts)), key=self.order_keys.__getitem__)
+        self.drafts = []
+        self.order_keys = []
+        self.supports = {}
+        self.attacks = {}
+        self.drafts_by_target = None
+        number = [0] * len(drafts)
+        for position, index in enumerate(order):
+            number[index] = position
         self.inferences = [
-            attrs.evolve(
-                inference,
-                index=renumber[inference.index],
-                target_inference=None
-                if inference.target_inference is None
-                else renumber[inference.target_inference],
+            Inference(
+                position,
+                link.type,
+                premises,
+                link.linked,
+                target,
+                None if target_inference is None else number[target_inference],
+                link.label,
+                link,
+                span,
             )
-            for inference in order
+            for position, (link, premises, span, target, target_inference) in enumerate(
+                map(drafts.__getitem__, order)
+            )
         ]
 
     def add_link(self, link: Link) -> None:
-        self.check_properties("a link", link.properties, LINK_PROPERTIES, None)
-        if link.type is LinkType.ATTACK:
-            self.attack_sources.update(ref.id for ref in link.sources)
-        known = [self.known(ref) for ref in link.sources]  # report every unknown id
-        sources_ok = all(known)
+        if link.properties:
+            self.check_properties("a link", link.properties, LINK_PROPERTIES, None)
+        sources = link.sources
+        target = link.target
+        if link.type is _ATTACK:
+            self.attack_sources.update([ref.id for ref in sources])
         target_claim: str | None = None
         target_inference: int | None = None
-        if isinstance(link.target, Ref):
-            target_ok = self.known(link.target)
-            target_claim = link.target.id
+        target_key: str | int
+        if isinstance(target, Ref):
+            # Report every unknown id: the sources', then the target's.
+            if not self.all_known((*sources, target)):
+                self.mentioned.update([ref.id for ref in sources])
+                self.mentioned.add(target.id)
+                return
+            target_key = target_claim = target.id
         else:
-            target_inference = self.find_inference(link.target)
-            target_ok = target_inference is not None
-        if not (sources_ok and target_ok):
-            return
-        premises = self.unique_sources(link.sources)
-        if not link.linked and len(premises) < len(link.sources):
-            seen: set[str] = set()
-            for ref in link.sources:
-                if ref.id in seen:
-                    self.report("G010", f"'{ref.id}' is listed twice in this link", ref.span)
-                seen.add(ref.id)
+            sources_ok = self.all_known(sources)
+            target_inference = self.find_inference(target)
+            if not sources_ok or target_inference is None:
+                self.mentioned.update([ref.id for ref in sources])
+                return
+            target_key = target_inference
+        # The premises without repeats, and the inferences they make: one for a
+        # linked group, else one for each premise, where its id is first written.
+        premises: tuple[str, ...]
+        groups: list[tuple[tuple[str, ...], Span]]
+        if len(sources) == 1:
+            premises = (sources[0].id,)
+            groups = [(premises, link.span if link.linked else sources[0].span)]
+        elif link.linked:
+            premises = self.unique_sources(sources)
+            groups = [(premises, link.span)]
+        else:
+            spans: dict[str, Span] = {}
+            for ref in sources:
+                spans.setdefault(ref.id, ref.span)
+            premises = tuple(spans)
+            groups = [((premise,), span) for premise, span in spans.items()]
+            if len(premises) < len(sources):
+                seen: set[str] = set()
+                for ref in sources:
+                    if ref.id in seen:
+                        self.report("G010", f"'{ref.id}' is listed twice in this link", ref.span)
+                    seen.add(ref.id)
         if link.linked and len(premises) == 1:
             self.report(
                 "G008",
                 f"this linked group has only one premise, '{premises[0]}': '+' joins premises "
                 "that work only together",
-                link.sources[0].span.to(link.sources[-1].span),
+                sources[0].span.to(sources[-1].span),
                 Note("add the co-premise it needs (often an unstated assumption), or drop the '+'"),
             )
-        undercut_premises = (
-            set(self.inferences[target_inference].premises) if target_inference is not None else set()
-        )
-        for source in link.sources:
-            if source.id == target_claim:
-                verb = "support" if link.type is LinkType.SUPPORT else "attack"
-                self.report("G001", f"'{source.id}' cannot {verb} itself", source.span)
-            elif source.id in undercut_premises:
-                self.report(
-                    "G001",
-                    f"'{source.id}' cannot attack an inference it is itself a premise of",
-                    source.span,
-                )
-        groups: list[tuple[tuple[str, ...], Span]]
-        if link.linked:
-            groups = [(premises, link.span)]
-        else:
-            spans = {ref.id: ref.span for ref in reversed(link.sources)}
-            groups = [((premise,), spans[premise]) for premise in premises]
+        if target_claim is not None:
+            if target_claim in premises:
+                verb = "support" if link.type is _SUPPORT else "attack"
+                for source in sources:
+                    if source.id == target_claim:
+                        self.report("G001", f"'{source.id}' cannot {verb} itself", source.span)
+        elif target_inference is not None:
+            undercut_premises = self.drafts[target_inference][1]
+            for source in sources:
+                if source.id in undercut_premises:
+                    self.report(
+                        "G001",
+                        f"'{source.id}' cannot attack an inference it is itself a premise of",
+                        source.span,
+                    )
+        same, opposite = self.by_shape(link.type)
+        drafts = self.drafts
+        start = link.span.start
         for group, span in groups:
             if target_claim is not None and target_claim in group:
+                self.mentioned.update(group)  # named, but in no inference
                 continue
-            duplicate = self.same_inference(group, link.type, target_claim, target_inference)
+            shape = _shape(group, target_key)
+            duplicate = same.get(shape)
             if duplicate is not None:
                 self.report(
                     "G010",
                     "this link is already in the map",
                     span,
-                    Note("first written here", duplicate.span),
+                    Note("first written here", drafts[duplicate][2]),
                 )
                 continue
-            opposite = self.same_inference(
-                group,
-                LinkType.ATTACK if link.type is LinkType.SUPPORT else LinkType.SUPPORT,
-                target_claim,
-                target_inference,
-            )
-            if opposite is not None:
+            other = opposite.get(shape)
+            if other is not None:
                 self.report(
                     "G014",
                     f"'{' + '.join(group)}' both supports and attacks the same target",
                     span,
-                    Note("the other link is here", opposite.span),
+                    Note("the other link is here", drafts[other][2]),
                 )
-            inference = Inference(
-                index=len(self.inferences),
-                type=link.type,
-                premises=group,
-                linked=link.linked,
-                target=target_claim,
-                target_inference=target_inference,
-                label=link.label,
-                link=link,
-                span=span,
-            )
-            self.inferences.append(inference)
-            self.inferences_into[(target_claim, target_inference)].append(inference)
-            self.by_shape[(frozenset(group), link.type, target_claim, target_inference)] = inference
-
-    def same_inference(
-        self,
-        premises: tuple[str, ...],
-        link_type: LinkType,
-        target: str | None,
-        target_inference: int | None,
-    ) -> Inference | None:
-        return self.by_shape.get((frozenset(premises), link_type, target, target_inference))
+            same[shape] = len(drafts)
+            if self.drafts_by_target is not None:
+                self.drafts_by_target.setdefault(target_key, []).append(len(drafts))
+            drafts.append((link, group, span, target_claim, target_inference))
+            self.order_keys.append((start, span.start))
 
     # --- the graph -----------------------------------------------------------
 
     def check_cycles(self, main: str | None) -> None:
         """Report each circle of support once (Tarjan's algorithm, iteratively)."""
+        if not self.support_has_cycle():
+            return
         edges: dict[str, list[tuple[str, Inference]]] = defaultdict(list)
         for inference in self.inferences:
-            if inference.type is LinkType.SUPPORT and inference.target is not None:
+            if inference.type is _SUPPORT and inference.target is not None:
                 for premise in inference.premises:
                     if premise != inference.target:
                         edges[premise].append((inference.target, inference))
@@ -563,108 +689,148 @@ class _Resolver:
                      "remove the link that goes the wrong way"),
             )
 
-    def derive(self, main: str | None) -> tuple[dict[str, frozenset[Role]], dict[str, int]]:
-        touched: set[str] = set()
-        supports_out: set[str] = set()
-        supported: set[str] = set()
-        attackers: set[str] = set()
-        undercutters: set[str] = set()
+    def support_has_cycle(self) -> bool:
+        """Whether the support links go round in a circle anywhere.
+
+        Most maps have no circle, and this is much cheaper than finding the circles:
+        most maps are written top-down or bottom-up, and if every support link
+        goes the same way through the file, there is no circle. Otherwise
+        Kahn's algorithm decides.
+        """
+        position = {claim_id: n for n, claim_id in enumerate(self.claims)}
+        premises_after = premises_before = True  # than the claims they support, for every link
         for inference in self.inferences:
-            touched.update(inference.premises)
-            if inference.target is not None:
-                touched.add(inference.target)
-            if inference.type is LinkType.SUPPORT:
-                supports_out.update(inference.premises)
-                if inference.target is not None:
-                    supported.add(inference.target)
-            elif inference.is_undercut:
-                undercutters.update(inference.premises)
-            else:
-                attackers.update(inference.premises)
-        roles: dict[str, set[Role]] = {claim_id: set() for claim_id in self.claims}
+            if inference.type is _SUPPORT and inference.target is not None:
+                written = position[inference.target]
+                for premise in inference.premises:
+                    if position[premise] > written:
+                        premises_before = False
+                    elif position[premise] < written:
+                        premises_after = False
+                if not (premises_after or premises_before):
+                    break
+        else:
+            return False
+        successors: dict[str, list[str]] = {}
+        incoming: dict[str, int] = {}
         for inference in self.inferences:
-            if inference.type is not LinkType.ATTACK:
+            target = inference.target
+            if target is None or inference.type is not _SUPPORT:
                 continue
             for premise in inference.premises:
-                if inference.is_undercut:
-                    roles[premise].add(Role.UNDERCUT)
-                elif inference.target in attackers or inference.target in undercutters:
-                    roles[premise].add(Role.REBUTTAL)
-                else:
-                    roles[premise].add(Role.OBJECTION)
-        for claim_id in supports_out:
-            if claim_id == main:
-                continue
-            roles[claim_id].add(Role.INTERMEDIATE if claim_id in supported else Role.BASIC_PREMISE)
-        if main is not None:
-            roles[main].add(Role.MAIN)
+                if premise != target:
+                    successors.setdefault(premise, []).append(target)
+                    incoming[target] = incoming.get(target, 0) + 1
+        ready = [claim_id for claim_id in successors if claim_id not in incoming]
+        while ready:
+            for target in successors.get(ready.pop(), ()):
+                incoming[target] -= 1
+                if not incoming[target]:
+                    ready.append(target)
+        return any(incoming.values())
 
+    def derive(self, main: str | None) -> tuple[dict[str, frozenset[Role]], dict[str, int]]:
         depth = self.depths(main)
-        for claim in self.claims.values():
-            if claim.id not in touched:
-                if len(self.claims) > 1 and claim.id not in self.mentioned:
+        supports = [inference for inference in self.inferences if inference.type is _SUPPORT]
+        attacks = [inference for inference in self.inferences if inference.type is not _SUPPORT]
+        supports_out = {premise for inference in supports for premise in inference.premises}
+        supported = {inference.target for inference in supports if inference.target is not None}
+        attacking = {premise for inference in attacks for premise in inference.premises}
+        attacked = {inference.target for inference in attacks if inference.target is not None}
+        touched = supports_out | supported | attacking | attacked
+
+        # Each claim's roles as bits (see _ROLE_SETS).
+        bits = dict.fromkeys(supports_out - supported, _BASIC_PREMISE)
+        bits.update(dict.fromkeys(supports_out & supported, _INTERMEDIATE))
+        if main is not None:
+            bits[main] = _MAIN  # and no premise role, even if it supports something
+        for inference in attacks:
+            if inference.is_undercut:
+                bit = _UNDERCUT
+            elif inference.target in attacking:
+                bit = _REBUTTAL
+            else:
+                bit = _OBJECTION
+            for premise in inference.premises:
+                bits[premise] = bits.get(premise, 0) | bit
+        roles = {claim_id: _ROLE_SETS[bits.get(claim_id, 0)] for claim_id in self.claims}
+        del bits, supports, attacks
+
+        # Each check reports in claim order; the diagnostics are sorted by place and
+        # code at the end, so the checks may run one after the other.
+        lonely = self.claims.keys() - touched - self.mentioned if len(self.claims) > 1 else set()
+        if lonely:
+            for claim in self.claims.values():
+                if claim.id in lonely:
                     self.report(
                         "G005",
                         f"'{claim.id}' is not linked to any other claim",
                         claim.id_span,
                         Note(f"link it: '{claim.id} -> other' or '{claim.id} -x other'"),
                     )
-            elif main is not None and claim.id not in depth and not self.side_conclusion(claim.id, depth):
-                self.report(
-                    "G006",
-                    f"'{claim.id}' does not lead to the main conclusion '{main}'",
-                    claim.id_span,
-                )
-            if claim.kind is ClaimKind.OBJECTION and claim.id not in self.attack_sources:
+        if main is not None:
+            astray = touched - depth.keys()
+            if astray:
+                astray -= self.side_conclusions(depth, supports_out | attacking)
+                for claim in self.claims.values():
+                    if claim.id in astray:
+                        self.report(
+                            "G006",
+                            f"'{claim.id}' does not lead to the main conclusion '{main}'",
+                            claim.id_span,
+                        )
+        for claim in self.objections:
+            if claim.id not in self.attack_sources:
                 self.report(
                     "G007",
                     f"objection '{claim.id}' attacks nothing: draw its attack with '-x'",
                     claim.kind_span,
                 )
-        return {key: frozenset(value) for key, value in roles.items()}, depth
+        return roles, depth
 
-    def side_conclusion(self, claim_id: str, depth: Mapping[str, int]) -> bool:
-        """True for a claim drawn from the main argument's claims that is not itself a reason.
+    def side_conclusions(self, depth: Mapping[str, int], premises: set[str]) -> set[str]:
+        """The claims drawn from the main argument's claims that are not themselves reasons.
 
         A text may draw a second conclusion (a recommendation, say) from the
         reasons it gives for its thesis; that claim does not lead to the main
-        conclusion, and should not.
+        conclusion, and should not. ``premises`` are the claims that are reasons.
         """
-        supports_something = False
-        drawn_from_argument = False
-        for inference in self.inferences:
-            if claim_id in inference.premises:
-                supports_something = True
-                break
-            if (
-                inference.target == claim_id
-                and inference.type is LinkType.SUPPORT
-                and any(premise in depth for premise in inference.premises)
-            ):
-                drawn_from_argument = True
-        return drawn_from_argument and not supports_something
+        return {
+            inference.target
+            for inference in self.inferences
+            if inference.type is _SUPPORT
+            and inference.target is not None
+            and inference.target not in premises
+            and any(premise in depth for premise in inference.premises)
+        }
 
     def depths(self, main: str | None) -> dict[str, int]:
         """Breadth-first from the main conclusion, against the direction of the links."""
         if main is None:
             return {}
-        anchors: dict[str, list[Inference]] = defaultdict(list)
-        for inference in self.inferences:
+        inferences = self.inferences
+        below: dict[str, list[tuple[str, ...]]] = {}
+        """The premises of the inferences that bear on each claim, directly or by undercut."""
+        for inference in inferences:
             # The claim an undercut (of an undercut …) ultimately bears on.
             inner = inference
             while inner.target is None:
                 assert inner.target_inference is not None
-                inner = self.inferences[inner.target_inference]
-            anchors[inner.target].append(inference)
+                inner = inferences[inner.target_inference]
+            below.setdefault(inner.target, []).append(inference.premises)
         depth = {main: 0}
-        queue = deque([main])
-        while queue:
-            claim_id = queue.popleft()
-            for inference in anchors.get(claim_id, ()):
-                for premise in inference.premises:
-                    if premise not in depth:
-                        depth[premise] = depth[claim_id] + 1
-                        queue.append(premise)
+        level = [main]
+        distance = 0
+        while level:
+            distance += 1
+            next_level = []
+            for claim_id in level:
+                for premises in below.get(claim_id, ()):
+                    for premise in premises:
+                        if premise not in depth:
+                            depth[premise] = distance
+                            next_level.append(premise)
+            level = next_level
         return depth
 
     def run_lint(self) -> None:
@@ -724,14 +890,27 @@ def _nesting(target: Target) -> int:
     return depth
 
 
-def _describe_inference(inferences: list[Inference], inference: Inference) -> str:
-    joiner = " + " if inference.linked else ", "
-    if inference.target is not None:
-        target = inference.target
-    else:
-        assert inference.target_inference is not None
-        target = "(" + _describe_inference(inferences, inferences[inference.target_inference]) + ")"
-    return f"{joiner.join(inference.premises)} {inference.type.value} {target}"
+_Draft = tuple[Link, tuple[str, ...], Span, str | None, int | None]
+"""An inference while the links are read: its link, premises, span, and target claim or
+target draft (the index of the draft an undercut attacks). The records are made once all
+the links are read and the inferences can be numbered in source order."""
+
+_Shape = tuple[str | frozenset[str], str | int]
+"""What makes two inferences of a type the same, as :func:`_shape` makes it."""
+
+
+def _shape(premises: tuple[str, ...], target: str | int) -> _Shape:
+    """The premises (without repeats) in any order, and the target claim's id or target draft's index."""
+    return (premises[0] if len(premises) == 1 else frozenset(premises), target)
+
+
+def _describe_draft(drafts: list[_Draft], draft: _Draft) -> str:
+    link, premises, _, target, target_inference = draft
+    joiner = " + " if link.linked else ", "
+    if target is None:
+        assert target_inference is not None
+        target = "(" + _describe_draft(drafts, drafts[target_inference]) + ")"
+    return f"{joiner.join(premises)} {link.type.value} {target}"
 
 
 def _strongly_connected(
