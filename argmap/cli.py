@@ -321,6 +321,9 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not args.watch or status == EXIT_ENVIRONMENT:
         return status
     print(f"argmap render: watching {args.file} for changes (Ctrl-C to stop)", file=stderr)
+    import gc
+
+    gc.enable()  # a long-running process: collect what each redraw leaves behind
     seen = stamp()
     try:
         while True:
@@ -512,9 +515,16 @@ def main_entry() -> None:
     It leaves with ``os._exit``: tearing down the objects of a large map one by
     one takes a tenth of a big check's time, and the process is ending anyway.
     Every file argmap writes is closed before main() returns.
+
+    The cyclic garbage collector stays off for the whole run. The map is
+    acyclic and reference counting frees what it drops; turned back on after a
+    map is built, the collector's first pass walks every record of it (70 ms
+    for 10,000 claims) to find nothing, and the process is short-lived.
     """
+    import gc
     import os
 
+    gc.disable()
     status = main()
     try:
         sys.stdout.flush()
