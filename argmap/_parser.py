@@ -891,20 +891,26 @@ class _Lines:
         self.inference = re.compile(rf"[ \t]*({sources})[ \t]*(->|-x)[ \t]*(?:({ident})|\()")
         self.close = re.compile(r"[ \t]*\)")
         self.label = re.compile(rf"[ \t]*(?::[ \t]*({text})?)?{end}")
+        # The commonest link, 'a -> b' with an optional label, in one match.
+        self.simple_link = re.compile(rf"({ident})[ \t]*(->|-x)[ \t]*({ident})[ \t]*(?::[ \t]*({text})?)?{end}")
         self.indented_statement = re.compile(_INDENTED_STATEMENT.pattern, re.MULTILINE)
 
 
 @functools.cache
-def _lines() -> tuple[_Lines, _Lines]:
-    """The patterns for plain lines, and for lines with a ``#`` or a backslash.
+def _plain_lines() -> _Lines:
+    """The patterns for lines without a ``#`` or a backslash.
 
-    On a line with neither, the grammar's TEXT is simply everything from the
-    first to the last character that is not a space or tab, which a simpler
-    pattern finds several times faster.
+    On such a line the grammar's TEXT is simply everything from the first to
+    the last character that is not a space or tab, which a simpler pattern
+    finds several times faster.
     """
-    plain = _Lines(r"[^ \t](?:.*[^ \t])?", r"[ \t]*\Z")
-    full = _Lines(_terminal("TEXT"), r"[ \t]*(?:#.*)?\Z")
-    return plain, full
+    return _Lines(r"[^ \t](?:.*[^ \t])?", r"[ \t]*\Z")
+
+
+@functools.cache
+def _full_lines() -> _Lines:
+    """The patterns for lines with a ``#`` (a comment, perhaps) or a backslash (an escape)."""
+    return _Lines(_terminal("TEXT"), r"[ \t]*(?:#.*)?\Z")
 
 
 class _Decline(Exception):
@@ -1090,7 +1096,7 @@ class _Scanner:
         """One string object for each id and key however often it is written (memory)."""
 
     def run(self) -> Document:
-        plain, full = _lines()
+        plain, full = _plain_lines(), _full_lines
         path = self.path
         indented_statement = plain.indented_statement.match
         pending: _Pending | None = None
@@ -1103,16 +1109,18 @@ class _Scanner:
             if not line:
                 continue
             first = line[0]
-            patterns = full if "#" in line or "\\" in line else plain
-            self.number, self.offset = number, offset
+            patterns = full() if "#" in line or "\\" in line else plain
             if first == " " or first == "\t":
                 content = line.lstrip(" \t")
                 if not content or content[0] == "#":
                     continue
-                if pending is None or indented_statement(line):
+                if pending is None:
                     raise _Decline
                 prop = patterns.property.match(line)
                 if prop is not None:
+                    # Only a key with '-x' in it can also read as an indented link (S014).
+                    if "-x" in prop.group(1) and indented_statement(line):
+                        raise _Decline
                     start, end = prop.span(1)
                     key_span = new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
                     value = prop.group(2)
@@ -1125,8 +1133,9 @@ class _Scanner:
                         pending.properties.append((share(prop.group(1)), key_span, [(value, span)]))
                         pending.last = span
                     continue
+                self.number, self.offset = number, offset
                 more = patterns.continuation.match(line)
-                if more is None or patterns.key.match(line) or more.group(1) == "main":
+                if more is None or patterns.key.match(line) or more.group(1) == "main" or indented_statement(line):
                     raise _Decline
                 part = (more.group(1), self.span(*more.span(1)))
                 if pending.properties:
@@ -1137,11 +1146,17 @@ class _Scanner:
                 continue
             if first == "#" and not line.startswith("##"):
                 continue  # a comment at the margin does not end the claim above
+            self.number, self.offset = number, offset
             if pending is not None:
                 pending.finish()
                 pending = None
             if first == "#":
                 self.section(line)
+                continue
+            # A line is at most one of: claim, header field, link.
+            claim = patterns.claim.match(line)
+            if claim is not None:
+                pending = self.claim(claim)
                 continue
             field = patterns.header.match(line)
             if field is not None:
@@ -1151,8 +1166,8 @@ class _Scanner:
                 value_parts = [] if field.group(2) is None else [(field.group(2), self.span(*field.span(2)))]
                 self.header.append(_property(path, field.group(1), key_span, value_parts))
                 continue
-            claim = patterns.claim.match(line)
-            pending = self.claim(claim) if claim is not None else self.link(line, patterns)
+            link = patterns.simple_link.match(line)
+            pending = self.link(line, patterns) if link is None else self.simple_link(link)
         if pending is not None:
             pending.finish()
         return Document(
@@ -1196,6 +1211,24 @@ class _Scanner:
             head = [(text, _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end)))]
         pending = _PendingClaim(self, head)
         pending.record = (ident, _CLAIM_KINDS[match.group(2)], main, id_span, kind_span)
+        return pending
+
+    def simple_link(self, match: re.Match[str]) -> _Pending:
+        """``a -> b`` or ``a -x b``, with an optional label."""
+        source = match.group(1)
+        if source in _KEYWORDS:
+            raise _Decline  # Lark reads a keyword here; let it report the error
+        share, path, number, offset = self.share, self.path, self.number, self.offset
+        start, end = match.span(1)
+        ref = Ref(share(source), _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end)))
+        start, end = match.span(2)
+        arrow_span = _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
+        start, end = match.span(3)
+        target = Ref(share(match.group(3)), _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end)))
+        label = match.group(4)
+        head = [] if label is None else [(label, self.span(*match.span(4)))]
+        pending = _PendingLink(self, head)
+        pending.record = ((ref,), False, _LINK_TYPES[match.group(2)], target, ref.span.to(target.span), arrow_span)
         return pending
 
     def link(self, line: str, patterns: _Lines) -> _Pending:

@@ -140,3 +140,20 @@ def test_lines_are_split_in_blocks_exactly_as_whole(text: str, chunk: int) -> No
         expected.append((offset, piece))
         offset += len(piece) + 1
     assert list(P._split_lines(text, chunk)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "premise a: A.\n  a-xb: c\n",  # a property key, or the link 'a -x b: c'? S014 says move it
+        "premise a: A.\n  a -> b\n",
+        "premise a: A.\n  premise b: B.\n",
+        "premise a: A.\n  note: fine\n  b-xc: d\n",
+    ],
+)
+def test_scanner_leaves_indented_statements_to_the_layout_check(text: str) -> None:
+    """Lines the layout check rejects (S014) are never accepted by the fast path."""
+    assert P._scan(text, "t.arg") is None
+    with pytest.raises(ArgmapSyntaxError) as caught:
+        P.parse(text, "t.arg")
+    assert caught.value.diagnostic.code == "S014"
