@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap._parser import MAX_NESTING, decode
-from argmap.render import to_dot
+from argmap.render import MAX_FRAME_DEPTH, to_dot
 
 from .conftest import ROOT
 
@@ -94,13 +94,23 @@ def test_a_one_megabyte_line() -> None:
 
 
 def test_deeply_nested_sections() -> None:
-    """Sections nested 1,500 deep (the # count is the level) are fine: nesting there is only a number."""
+    """Sections nested 1,500 deep (the # count is the level) parse, resolve and draw.
+
+    Frames nest at most MAX_FRAME_DEPTH deep in the drawing; a deeper section's
+    claims are drawn in its ancestor at that depth (this once overflowed the stack).
+    """
     depth = 1_500
     lines = ["#" * (level + 1) + f" Level {level}" for level in range(1, depth + 1)]
     lines.append("main conclusion c: The deepest claim.")
-    amap = argmap.resolve(argmap.parse("\n".join(lines)))
+    text = "\n".join(lines)
+    amap = argmap.resolve(argmap.parse(text))
     assert len(amap.document.sections) == depth
     assert amap.document.sections[-1].level == depth
+    assert pipeline(text.encode()) == "ok"
+    for sections in (None, True):
+        dot = to_dot(amap, sections=sections)
+        assert dot.count("subgraph cluster_section") == MAX_FRAME_DEPTH
+        assert "claim-c" in dot
 
 
 def test_deepest_undercut_nesting_and_one_more() -> None:
