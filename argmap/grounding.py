@@ -19,6 +19,7 @@ with ``occurrence: N`` (the N-th match, counting from 1).
 from __future__ import annotations
 
 import bisect
+import heapq
 import os
 import re
 from array import array
@@ -508,6 +509,16 @@ class _Passages:
         wanted = {self.numbers[word] for word in rare if word in self.numbers}
         positions = list(compress(count(), map(wanted.__contains__, self.ids)))
         span = len(quote_words)
+        if len(positions) > _NEAREST_PLACES:
+            # Look closely only where most of the quote's words are near: in a big source its
+            # rare words still occur thousands of times, and each place costs dozens of windows.
+            ids = self.ids
+            known = {self.numbers[word] for word in quote_words if word in self.numbers}
+
+            def near(position: int) -> int:
+                return len(known.intersection(ids[max(0, position - span) : position + span + 1]))
+
+            positions = sorted(heapq.nlargest(_NEAREST_PLACES, positions, key=near))
         lowered = quote.lower()
         # difflib's quick_ratio is 2 * matches / total length, where matches counts each character
         # of the quote as often as it occurs in both. Counted here with set and str methods rather
@@ -518,7 +529,7 @@ class _Passages:
         repeats = [quote_counts[char] for char in repeated]
         candidates: list[tuple[float, int, int]] = []
         seen: set[tuple[int, int]] = set()
-        for position in positions[:2000]:
+        for position in positions:
             for start_word in range(max(0, position - span), position + 1):
                 for length in (span - 1, span, span + 1):
                     end_word = min(len(starts), start_word + max(length, 1)) - 1
@@ -541,6 +552,10 @@ class _Passages:
         if best is None or best[0] < 0.5:
             return None
         return best[1], best[2]
+
+
+_NEAREST_PLACES = 100
+"""How many places of a misquote's rarest words are searched for the passage it may mean."""
 
 
 def source_folder(document: Document) -> Path:

@@ -35,6 +35,7 @@ from .diagnostics import Note
 from .model import Claim, ClaimKind, Document, Property, Span
 from .scales import DEFAULT_SCALE, SCALES, UNQUANTIFIED, known_words, midpoint, normalise
 from .schema import DATE_SHAPED, parse_date, parse_probability, split_list
+from .suggest import closest
 
 RESOLVED = ("yes", "no", "partly", "ambiguous", "annulled")
 _ID_LIKE = re.compile(r"[^\W\d]\w*(?:-\w+)*")
@@ -317,13 +318,13 @@ def check_predictions(
             if _ID_LIKE.fullmatch(item) and item not in claim_ids and " " not in item:
                 if ids is None:
                     ids = list(claim_ids)
-                guess = difflib.get_close_matches(item, ids, n=1, cutoff=0.75)
-                if guess:
+                nearest = closest(item, ids, 0.75)
+                if nearest is not None:
                     prop = props.get("evidence")
                     assert prop is not None
                     report(
                         "P008",
-                        f"evidence '{item}' is not a claim id in this map: did you mean '{guess[0]}'?",
+                        f"evidence '{item}' is not a claim id in this map: did you mean '{nearest}'?",
                         prop.value_span,
                     )
         second = joins_two_outcomes(claim.text)

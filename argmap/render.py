@@ -1326,10 +1326,10 @@ def _select(
     if center is None:
         raise FocusError("the map has no main conclusion to count the depth from: give a focus claim")
     if center not in amap.by_id:
-        import difflib
+        from .suggest import closest
 
-        guess = difflib.get_close_matches(center, list(amap.by_id), n=1, cutoff=0.6)
-        hint = f": did you mean '{guess[0]}'?" if guess else ""
+        guess = closest(center, amap.by_id, 0.6)
+        hint = f": did you mean '{guess}'?" if guess is not None else ""
         raise FocusError(f"no claim has the id '{center}'{hint}")
     limit = depth if depth is not None else DEFAULT_FOCUS_DEPTH
     ends = _inference_ends(amap)

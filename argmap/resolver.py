@@ -205,10 +205,9 @@ def _kind_table() -> dict[str, tuple[str, dict[str, PropertySpec]]]:
 
 
 def _did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
-    import difflib
+    from .suggest import closest
 
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    return closest(word, candidates, 0.6)
 
 
 class _Resolver:

@@ -220,3 +220,23 @@ def test_check_helper_and_repr_of_errors(tmp_path: Path) -> None:
     assert argmap.check(str(path)).ok
     with pytest.raises(argmap.ArgmapSyntaxError, match=r"^<string>:1:11: .*\[S007\]$"):
         argmap.parse("premise a text")
+
+
+def test_suggestions_match_difflib_and_stay_fast_among_many_ids() -> None:
+    """'Did you mean' is difflib's answer; among 100,000 ids it looks at a shortlist."""
+    import difflib
+    import random
+
+    from argmap.suggest import SHORTLIST, closest
+
+    rng = random.Random(7)
+    words = ["gas-supplier", "pipeline", "alliance", "trade_deal", "p1", "p12", "summit", "summits"]
+    for _ in range(300):
+        pool = rng.sample(words, rng.randrange(1, len(words)))
+        word = rng.choice(words)[: rng.randrange(1, 10)] + rng.choice(["", "x", "s"])
+        expected = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+        assert closest(word, pool) == (expected[0] if expected else None)
+    many = [f"claim{i}" for i in range(100_000)] + ["gas-supplier"]
+    assert len(many) > SHORTLIST
+    assert closest("gas-suplier", many) == "gas-supplier"
+    assert closest("claim4711x", many) == "claim4711"

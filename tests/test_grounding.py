@@ -196,3 +196,11 @@ def test_repeats_after_a_paragraph_break_are_all_counted() -> None:
     source = "First part.\n\n  Then:  we see. we see. we see"
     assert len(find_quote(source, "we see")) == 3
     assert find_quote("we see we see", "we see we") == [(0, 9)]  # overlapping repeats count once
+
+
+def test_the_closest_passage_is_found_late_in_a_long_source() -> None:
+    """A misquote's suggestion is searched where most of its words are, not in the first places only."""
+    source = " ".join(f"The fleet of harbour number {i} sails." for i in range(3000))
+    found = closest_passage(source, "the fleet of harbuor number 2999")
+    assert found is not None
+    assert source[found[0] : found[1]] == "The fleet of harbour number 2999"
