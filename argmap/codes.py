@@ -179,7 +179,8 @@ _CODES = [
         "A link names a claim id that no claim defines.",
         "premise a: Trees cool streets.\nb -> c\n" + _HEAD,
         "premise a: Trees cool streets.\na -> c\n" + _HEAD,
-        "Ids are case-sensitive. The message suggests the closest defined id.",
+        "Ids are case-sensitive. The message suggests the closest defined id (for the first "
+        "100 different unknown ids of a map: a map with more has been renamed, not mistyped).",
     ),
     Code(
         "N002", "duplicate-id", E,

@@ -128,18 +128,36 @@ def _printable(line: str) -> str:
     return "".join(out)
 
 
+_starts_of: tuple[str, list[int]] = ("", [0])
+"""The text last asked about, and where each of its lines starts (a file's many
+diagnostics are printed one by one: splitting the text for each took quadratic time)."""
+
+
+def _line_starts(text: str) -> list[int]:
+    global _starts_of
+    if _starts_of[0] is not text:
+        starts = [0]
+        at = text.find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        _starts_of = (text, starts)
+    return _starts_of[1]
+
+
 def source_line(text: str, line: int) -> str:
     """Line ``line`` (1-based) of ``text``, without its line ending."""
-    lines = text.split("\n")
-    if 1 <= line <= len(lines):
-        return lines[line - 1].rstrip("\r")
+    starts = _line_starts(text)
+    if 1 <= line <= len(starts):
+        end = starts[line] - 1 if line < len(starts) else len(text)
+        return text[starts[line - 1] : end].rstrip("\r")
     return ""
 
 
 def snippet(text: str, span: Span) -> list[str]:
     """The source line of ``span`` with a caret line under the spanned characters."""
     line = source_line(text, span.line)
-    if not line and span.line > len(text.split("\n")):
+    if not line and span.line > len(_line_starts(text)):
         return []
     start = max(span.column - 1, 0)
     if span.end_line == span.line:

@@ -240,3 +240,25 @@ def test_suggestions_match_difflib_and_stay_fast_among_many_ids() -> None:
     assert len(many) > SHORTLIST
     assert closest("gas-suplier", many) == "gas-supplier"
     assert closest("claim4711x", many) == "claim4711"
+
+
+def test_many_unknown_ids_are_reported_quickly_and_suggested_for_the_first_hundred() -> None:
+    """Thousands of unknown ids: each an N001, a guess for the first 100 different ones only."""
+    lines = ["main conclusion c: C."] + [f"premise a{i}: A{i}.\nb{i} -> c" for i in range(1000)]
+    amap = argmap.resolve(argmap.parse("\n".join(lines) + "\n"), lint=False)
+    unknown = [d for d in amap.diagnostics if d.code == "N001"]
+    assert len(unknown) == 1000
+    guessed = [i for i, d in enumerate(unknown) if "did you mean" in d.message]
+    assert guessed == list(range(10, 100))  # b0 … b9 are too short to resemble a0 … a9
+    assert "did you mean 'a10'?" in unknown[10].message
+
+
+def test_many_diagnostics_print_in_linear_time() -> None:
+    """The source line of each diagnostic is found from a table of line starts, not by splitting the text."""
+    from argmap.diagnostics import source_line
+
+    text = "".join(f"line {i}\n" for i in range(200_000))
+    assert source_line(text, 1) == "line 0"
+    assert source_line(text, 200_000) == "line 199999"
+    assert source_line(text, 200_001) == ""
+    assert [source_line(text, n) for n in range(150_000, 150_003)] == ["line 149999", "line 150000", "line 150001"]
