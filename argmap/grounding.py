@@ -122,27 +122,105 @@ def quote_pattern(quote: str) -> re.Pattern[str] | None:
     parts = [part for part in _ELLIPSIS.split(quote.strip()) if part.strip()]
     if not parts:
         return None
-    pieces = []
-    for part in parts:
-        chars: list[str] = []
-        for char in part.strip():
-            if char.isspace():
-                if not chars or chars[-1] != r"\s+":
-                    chars.append(r"\s+")
-            elif char in _DOUBLE:
-                chars.append("[" + re.escape(_DOUBLE) + "]")
-            elif char in _SINGLE:
-                chars.append("[" + re.escape(_SINGLE) + "]")
-            elif char in _DASHES:
-                chars.append("[" + re.escape(_DASHES) + "]")
-            else:
-                chars.append(re.escape(char))
-        pieces.append("(" + "".join(chars) + ")")
+    pieces = ["(" + _part_pattern(part) + ")" for part in parts]
     gap = r"\s*([\s\S]{0," + str(MAX_GAP) + r"}?)\s*"
     # Whole words at the ends: "Trees also need" does not match inside "Trees also needed".
     before = r"(?<!\w)" if re.match(r"\w", parts[0].strip()) else ""
     after = r"(?!\w)" if re.search(r"\w$", parts[-1].strip()) else ""
     return re.compile(before + gap.join(pieces) + after)
+
+
+def _part_pattern(part: str) -> str:
+    """The regular expression of one stretch of a quote between ellipses."""
+    chars: list[str] = []
+    for char in part.strip():
+        if char.isspace():
+            if not chars or chars[-1] != r"\s+":
+                chars.append(r"\s+")
+        elif char in _DOUBLE:
+            chars.append("[" + re.escape(_DOUBLE) + "]")
+        elif char in _SINGLE:
+            chars.append("[" + re.escape(_SINGLE) + "]")
+        elif char in _DASHES:
+            chars.append("[" + re.escape(_DASHES) + "]")
+        else:
+            chars.append(re.escape(char))
+    return "".join(chars)
+
+
+_SPACE_RUN = re.compile(r"\s*")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def find_gapped(text: str, quote: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    """What :func:`quote_pattern` finds in ``text``, without its backtracking.
+
+    Each match is (start, end, gaps): the stretches the ellipses stood for.
+    The regular expression tries every combination of places for the parts;
+    when the parts do not follow one another it takes time exponential in the
+    number of ellipses (a quote with forty hung a check). Here each part's
+    places are found once, the places from which the rest of the quote can
+    follow are worked out from the last part back, and at each step the
+    earliest of them is taken, which is the expression's own choice.
+    """
+    parts = [part for part in _ELLIPSIS.split(quote.strip()) if part.strip()]
+    if not parts:
+        return []
+    places: dict[str, list[tuple[int, int]]] = {}
+    for part in parts:
+        if part not in places:
+            finder = re.compile("(?=(" + _part_pattern(part) + "))")
+            places[part] = [match.span(1) for match in finder.finditer(text)]
+    first_word = re.match(r"\w", parts[0].strip()) is not None
+    last_word = re.search(r"\w$", parts[-1].strip()) is not None
+
+    def gap_start(end: int) -> int:
+        found = _SPACE_RUN.match(text, end)
+        assert found is not None
+        return found.end()
+
+    def gap_end(start: int, floor: int) -> int:
+        """Where the stretch an ellipsis stands for ends, for a part starting at ``start``."""
+        while start > floor and text[start - 1].isspace():
+            start -= 1
+        return start
+
+    # alive[i]: the places of part i from which the rest of the quote follows, by start.
+    last = places[parts[-1]]
+    alive: list[list[tuple[int, int]]] = [[]] * len(parts)
+    alive[-1] = [p for p in last if not (last_word and _WORD_CHAR.match(text, p[1]))]
+    for number in range(len(parts) - 2, -1, -1):
+        following = alive[number + 1]
+        starts = [start for start, _ in following]
+        kept = []
+        for place in places[parts[number]]:
+            begin = gap_start(place[1])
+            at = bisect.bisect_left(starts, begin)
+            if at < len(starts) and gap_end(starts[at], begin) - begin <= MAX_GAP:
+                kept.append(place)
+        if not kept:
+            return []
+        alive[number] = kept
+    firsts = [
+        place for place in alive[0] if not (first_word and place[0] and _WORD_CHAR.match(text, place[0] - 1))
+    ]
+    starts_of = [[start for start, _ in level] for level in alive]
+    found: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
+    position = 0
+    for start, end in firsts:
+        if start < position:
+            continue
+        gaps = []
+        for number in range(1, len(parts)):
+            begin = gap_start(end)
+            at = bisect.bisect_left(starts_of[number], begin)
+            next_start, end = alive[number][at]
+            stop = gap_end(next_start, begin)
+            if begin < stop:
+                gaps.append((begin, stop))
+        found.append((start, end, tuple(gaps)))
+        position = end
+    return found
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -430,18 +508,7 @@ class SourceIndex:
         return out
 
     def _find_pattern(self, quote: str) -> list[_Found]:
-        pattern = quote_pattern(quote)
-        if pattern is None:
-            return []
-        out = []
-        for match in pattern.finditer(self.text):
-            gaps = tuple(
-                (match.start(group), match.end(group))
-                for group in range(2, (pattern.groups or 1) + 1, 2)
-                if match.start(group) < match.end(group)
-            )
-            out.append(_Found(match.start(), match.end(), gaps))
-        return out
+        return [_Found(start, end, gaps) for start, end, gaps in find_gapped(self.text, quote)]
 
 
 def find_quote(source: str, quote: str) -> list[tuple[int, int]]:

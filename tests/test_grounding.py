@@ -6,9 +6,20 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap
-from argmap.grounding import MAX_GAP, closest_passage, find_quote, indicators_in, measure_coverage, sentences
+from argmap.grounding import (
+    MAX_GAP,
+    closest_passage,
+    find_gapped,
+    find_quote,
+    indicators_in,
+    measure_coverage,
+    quote_pattern,
+    sentences,
+)
 
 from .conftest import ROOT
 
@@ -204,3 +215,47 @@ def test_the_closest_passage_is_found_late_in_a_long_source() -> None:
     found = closest_passage(source, "the fleet of harbuor number 2999")
     assert found is not None
     assert source[found[0] : found[1]] == "The fleet of harbour number 2999"
+
+
+def _by_regex(text: str, quote: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    pattern = quote_pattern(quote)
+    assert pattern is not None
+    return [
+        (
+            match.start(),
+            match.end(),
+            tuple(
+                (match.start(group), match.end(group))
+                for group in range(2, (pattern.groups or 1) + 1, 2)
+                if match.start(group) < match.end(group)
+            ),
+        )
+        for match in pattern.finditer(text)
+    ]
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", " ", "a ", "  ", "\n", "ab", "é", "—", "_", "."]), max_size=30).map("".join),
+    st.lists(st.sampled_from(["a", "b", "a b", "ab", "é", "b —", "x"]), min_size=1, max_size=5),
+    st.integers(1, 6),
+)
+def test_ellipsis_quotes_are_found_as_the_regular_expression_finds_them(
+    text: str, parts: list[str], gap: int
+) -> None:
+    """The matcher for quotes with ellipses gives the documented pattern's matches, gaps included."""
+    from unittest import mock
+
+    import argmap.grounding as grounding
+
+    quote = " … ".join(parts)
+    with mock.patch.object(grounding, "MAX_GAP", gap):
+        assert find_gapped(text, quote) == _by_regex(text, quote)
+
+
+def test_a_quote_of_many_ellipses_does_not_hang() -> None:
+    """Forty omissions whose last part is nowhere: the regular expression took minutes; this is quick."""
+    source = " ".join(["the market and the border"] * 20_000)
+    quote = " … ".join(["the"] * 40 + ["zzz"])
+    assert find_quote(source, quote) == []
+    quote = " … ".join(["the"] * 40 + ["border"])
+    assert len(find_quote(source, quote)) > 0
