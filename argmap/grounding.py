@@ -712,9 +712,11 @@ def ground(
         for claim, prop in quoted
         if claim.kind is not ClaimKind.ASSUMPTION and prop.value.strip()
     ]
-    everywhere = index.find_all([prop.value for _, prop in wanted], indexed)
-    for (claim, prop), found in zip(wanted, everywhere, strict=True):
-        match = _match_one(claim, prop, found, index, report)
+    # Each different quote is looked for once: many claims may quote the same words.
+    different = list(dict.fromkeys(prop.value for _, prop in wanted))
+    everywhere = dict(zip(different, index.find_all(different, indexed), strict=True))
+    for claim, prop in wanted:
+        match = _match_one(claim, prop, everywhere[prop.value], index, report)
         if match is not None:
             matches[claim.id] = match
     return Grounding(str(path), text, matches)

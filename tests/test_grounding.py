@@ -259,3 +259,18 @@ def test_a_quote_of_many_ellipses_does_not_hang() -> None:
     assert find_quote(source, quote) == []
     quote = " … ".join(["the"] * 40 + ["border"])
     assert len(find_quote(source, quote)) > 0
+
+
+def test_many_claims_quoting_the_same_common_words(tmp_path: Path) -> None:
+    """Two thousand claims quote one phrase that occurs thousands of times: it is looked for once."""
+    (tmp_path / "source.txt").write_text(" ".join(["the market moved."] * 5000), encoding="utf-8")
+    lines = ["source: source.txt", "main conclusion c: C."]
+    for i in range(2000):
+        lines += [f"premise p{i}: P{i}.", "  quote: the market", f"p{i} -> c"]
+    path = tmp_path / "map.arg"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    amap = argmap.resolve(argmap.load(path), lint=False)
+    repeated = [d for d in amap.diagnostics if d.code == "Q003"]
+    assert len(repeated) == 2000
+    assert "occurs 5000 times" in repeated[0].message
+    assert amap.grounding is not None and amap.grounding.matches["p1999"].start == 0
