@@ -604,6 +604,8 @@ _CODES = [
         _HEAD + "premise census: The 2030 census counts 12,000 new trees.\n"
         "prediction a: Cities will plant more trees.\n" + _SCORABLE + "  status: yes\n  resolved-on: 2031-01-10\n"
         "  evidence: census\na -> c\ncensus -> a\n",
+        "Evidence may be free text; an item that is one word and close to a claim id is "
+        "probably that id misspelt. Checked for the first 100 different such items of a map.",
     ),
     Code(
         "P009", "compound-prediction", I,

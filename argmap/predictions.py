@@ -35,7 +35,7 @@ from .diagnostics import Note
 from .model import Claim, ClaimKind, Document, Property, Span
 from .scales import DEFAULT_SCALE, SCALES, UNQUANTIFIED, known_words, midpoint, normalise
 from .schema import DATE_SHAPED, parse_date, parse_probability, split_list
-from .suggest import closest
+from .suggest import Guesser
 
 RESOLVED = ("yes", "no", "partly", "ambiguous", "annulled")
 _ID_LIKE = re.compile(r"[^\W\d]\w*(?:-\w+)*")
@@ -226,7 +226,7 @@ def check_predictions(
     """Report what makes each prediction unscorable or inconsistent (codes P001–P009)."""
     words = known_words()
     on_a_scale = frozenset(word for scale in SCALES.values() for word in scale.words)
-    ids: list[str] | None = None  # the claim ids as a list, for suggestions
+    guess_id: Guesser | None = None  # suggestions for unknown evidence ids (P008)
     prediction = ClaimKind.PREDICTION
     for claim in claims:
         if claim.kind is not prediction:
@@ -316,9 +316,9 @@ def check_predictions(
             )
         for item in pred.evidence:
             if _ID_LIKE.fullmatch(item) and item not in claim_ids and " " not in item:
-                if ids is None:
-                    ids = list(claim_ids)
-                nearest = closest(item, ids, 0.75)
+                if guess_id is None:
+                    guess_id = Guesser(claim_ids, 0.75)
+                nearest = guess_id(item)
                 if nearest is not None:
                     prop = props.get("evidence")
                     assert prop is not None

@@ -26,6 +26,7 @@ from .model import Claim, ClaimKind, Document, Link, LinkRef, LinkType, Property
 if TYPE_CHECKING:
     from .grounding import Grounding
 from .schema import CLAIM_PROPERTIES, HEADER_FIELDS, LINK_PROPERTIES, PropertySpec, allowed_for
+from .suggest import Guesser
 
 
 class Role(enum.Enum):
@@ -204,10 +205,6 @@ def _kind_table() -> dict[str, tuple[str, dict[str, PropertySpec]]]:
     return table
 
 
-MAX_ID_GUESSES = 100
-"""How many different unknown ids in one map get a "did you mean" (N001)."""
-
-
 def _did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     from .suggest import closest
 
@@ -251,8 +248,8 @@ class _Resolver:
         """Drafts by premises and target, one table per type: finds duplicates and undercut targets at once."""
         self.drafts_by_target: dict[str | int, list[int]] | None = None
         """Drafts by target claim or target draft, made when first needed (see :meth:`drafts_into`)."""
-        self.id_guesses: dict[str, str | None] = {}
-        """"Did you mean" for each unknown id, worked out once (see :meth:`guess_id`)."""
+        self.guess_id = Guesser(self.claims)
+        """"Did you mean" for an unknown id (N001), for the first 100 different ones."""
 
     def report(self, code: str, message: str, span: Span, *notes: Note) -> None:
         self.found.append(Diagnostic(code, REGISTRY[code].severity, message, span, tuple(notes)))
@@ -451,17 +448,6 @@ class _Resolver:
                 self.report("N001", f"no claim has the id '{ref.id}'{hint}", ref.span, *notes)
                 ok = False
         return ok
-
-    def guess_id(self, word: str) -> str | None:
-        """The known id most like an unknown one, for the first :data:`MAX_ID_GUESSES` unknown ids.
-
-        Each guess compares the word with the map's ids; a map with thousands of
-        unknown ids (renamed, say) would take minutes, and a guess for each would not help.
-        """
-        guesses = self.id_guesses
-        if word not in guesses:
-            guesses[word] = _did_you_mean(word, self.claims) if len(guesses) < MAX_ID_GUESSES else None
-        return guesses[word]
 
     def unique_sources(self, sources: tuple[Ref, ...]) -> tuple[str, ...]:
         if len(sources) == 1:

@@ -28,9 +28,43 @@ def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | 
     pool = list(candidates)
     if len(pool) > SHORTLIST:
         pairs = _pairs(word)
-        pool = heapq.nlargest(SHORTLIST, pool, key=lambda candidate: len(pairs.intersection(_pairs(candidate))))
+        # Ties broken by the name itself, so the shortlist does not depend on the order given.
+        pool = heapq.nlargest(
+            SHORTLIST, pool, key=lambda candidate: (len(pairs.intersection(_pairs(candidate))), candidate)
+        )
     matches = difflib.get_close_matches(word, pool, n=1, cutoff=cutoff)
     return matches[0] if matches else None
+
+
+MAX_GUESSES = 100
+"""How many different unknown names of one map a :class:`Guesser` makes a guess for."""
+
+
+class Guesser:
+    """Guesses for the unknown names of one map among its known ones.
+
+    Each unknown name is worked out once, and only the first
+    :data:`MAX_GUESSES` different ones get a guess: each compares the name
+    with every known one, and a map with thousands of unknown names (renamed,
+    say) would take minutes for guesses that would not help.
+    """
+
+    def __init__(self, known: Iterable[str], cutoff: float = 0.6) -> None:
+        self._known = known
+        """Listed at the first guess: a dictionary may still be filling when this is made."""
+        self._pool: list[str] | None = None
+        self._cutoff = cutoff
+        self._guesses: dict[str, str | None] = {}
+
+    def __call__(self, word: str) -> str | None:
+        guesses = self._guesses
+        if word not in guesses:
+            if len(guesses) >= MAX_GUESSES:
+                return None
+            if self._pool is None:
+                self._pool = list(self._known)
+            guesses[word] = closest(word, self._pool, self._cutoff)
+        return guesses[word]
 
 
 def _pairs(word: str) -> set[str]:

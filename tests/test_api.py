@@ -262,3 +262,17 @@ def test_many_diagnostics_print_in_linear_time() -> None:
     assert source_line(text, 200_000) == "line 199999"
     assert source_line(text, 200_001) == ""
     assert [source_line(text, n) for n in range(150_000, 150_003)] == ["line 149999", "line 150000", "line 150001"]
+
+
+def test_guesses_do_not_depend_on_the_order_of_the_known_names() -> None:
+    """The shortlist breaks ties by name, so a set's iteration order cannot change a suggestion."""
+    from argmap.suggest import MAX_GUESSES, Guesser, closest
+
+    names = [f"x{i}" for i in range(2000)]
+    assert closest("x12y", names) == closest("x12y", list(reversed(names)))
+    guess = Guesser(names)
+    assert [guess(f"x{i}y") for i in range(3)] == [closest(f"x{i}y", names) for i in range(3)]
+    for i in range(MAX_GUESSES):
+        guess(f"unknown{i}")
+    assert guess("x5y") is None  # past the budget
+    assert guess("x1y") == closest("x1y", names)  # worked out before: remembered
