@@ -604,6 +604,8 @@ class _Drawing:
     description: str
     tooltips: Mapping[str, str]
     """By SVG element id: the full text (and quote) of the box."""
+    claims: int
+    """How many claims are drawn."""
 
 
 LARGE_MAP = 300
@@ -734,7 +736,13 @@ def render(
     except FileNotFoundError:
         raise DotNotFoundError(DOT_MISSING) from None
     except subprocess.TimeoutExpired:
-        raise RenderError(f"Graphviz's dot did not finish within {timeout:g} seconds") from None
+        hint = (
+            f": {drawing.claims} claims are too many to lay out at once; draw a part with "
+            "--focus ID --depth N"
+            if drawing.claims > LARGE_MAP
+            else ""
+        )
+        raise RenderError(f"Graphviz's dot did not finish within {timeout:g} seconds{hint}") from None
     stderr = done.stderr.decode("utf-8", errors="replace").strip()
     if done.returncode != 0 or not done.stdout:
         said = stderr or f"exit status {done.returncode}, no output"
@@ -823,6 +831,7 @@ class _Builder:
             title=self.title(),
             description=self._description(),
             tooltips=self.tooltips,
+            claims=len(self.claims),
         )
 
     def _description(self) -> str:

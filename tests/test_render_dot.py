@@ -441,3 +441,12 @@ def test_an_overview_map_renders_cleanly() -> None:
 
     svg = render(_star(601), "svg").decode()
     assert len(set(re.findall(r'id="claim-(p\d+|c)"', svg))) == 601
+
+
+@pytest.mark.needs_dot
+def test_a_layout_that_takes_too_long_says_how_to_draw_a_part() -> None:
+    """When dot runs out of time on a big map, the error says to draw a part of it."""
+    from argmap.render import RenderError, render
+
+    with pytest.raises(RenderError, match=r"301 claims are too many .* --focus ID --depth N"):
+        render(_star(301), "svg", timeout=0.001)
