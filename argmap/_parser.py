@@ -138,7 +138,7 @@ def parse(text: str, path: str = "<string>") -> Document:
             tree = cast(Node, _parser().parse(source))
         except UnexpectedInput as exc:
             _raise_friendly(exc, text, source, path)
-        return _Builder(text, path).document(tree)
+        return _Builder(text, path).build(tree)
 
 
 _INDENTED_STATEMENT = re.compile(
@@ -575,8 +575,8 @@ def _unescaped(match: re.Match[str]) -> str:
     return match.group(1)
 
 
-class _Builder:
-    """Walks Lark's tree once and builds the frozen records."""
+class _Records:
+    """What both parsers make: the document's records in order, and the sections still open."""
 
     def __init__(self, text: str, path: str) -> None:
         self.text = text
@@ -585,7 +585,33 @@ class _Builder:
         self.sections: list[Section] = []
         self.claims: list[Claim] = []
         self.links: list[Link] = []
-        self._section_stack: list[Section] = []
+        self.stack: list[Section] = []
+        """The open sections, outermost first."""
+
+    @property
+    def current_section(self) -> int | None:
+        return self.stack[-1].index if self.stack else None
+
+    def add_section(self, heading: str, span: Span) -> None:
+        """A ``## heading`` line: it closes the open sections of its level or deeper."""
+        hashes = len(heading) - len(heading.lstrip("#"))
+        level = hashes - 1
+        title = unescape(_COMMENT_IN_HEADING.sub("", heading[hashes:]).strip())
+        stack = self.stack
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        section = Section(len(self.sections), title, level, self.current_section, span)
+        self.sections.append(section)
+        stack.append(section)
+
+    def document(self) -> Document:
+        return Document(
+            self.path, self.text, tuple(self.header), tuple(self.sections), tuple(self.claims), tuple(self.links)
+        )
+
+
+class _Builder(_Records):
+    """Walks Lark's tree once and builds the frozen records."""
 
     def span(self, first: Leaf, last: Leaf | None = None) -> Span:
         last = last or first
@@ -599,38 +625,15 @@ class _Builder:
             last.end_pos or 0,
         )
 
-    def _empty_after(self, token: Leaf) -> Span:
-        end = token.end_pos or 0
-        return Span(
-            self.path,
-            token.end_line or 1,
-            token.end_column or 1,
-            token.end_line or 1,
-            token.end_column or 1,
-            end,
-            end,
-        )
-
     def fail(self, code: str, message: str, first: Leaf, last: Leaf | None = None) -> NoReturn:
         span = self.span(first, last)
         _fail(self.text, self.path, code, message, span.start, span.end)
 
-    def document(self, tree: Node) -> Document:
+    def build(self, tree: Node) -> Document:
         for node in tree.children:
             assert _node(node)
             getattr(self, f"_{node.data}")(node)
-        return Document(
-            self.path,
-            self.text,
-            tuple(self.header),
-            tuple(self.sections),
-            tuple(self.claims),
-            tuple(self.links),
-        )
-
-    @property
-    def _current_section(self) -> int | None:
-        return self._section_stack[-1].index if self._section_stack else None
+        return self.document()
 
     def _header(self, node: Node) -> None:
         key = node.children[0]
@@ -646,43 +649,17 @@ class _Builder:
     def _property(self, node: Node, items: list[Node] | None = None) -> Property:
         key = node.children[0]
         assert _leaf(key)
-        value_tokens = [child for child in node.children[1:] if _leaf(child)]
-        if value_tokens:
-            first_value = value_tokens[0]
-            value = unescape(str(first_value))
-            last = first_value
-        else:
-            value = ""
-            last = None
+        tokens = [child for child in node.children[1:] if _leaf(child)]
         for item in items or ():
             token = item.children[0]
             assert _leaf(token)
-            value = f"{value} {unescape(str(token))}" if value else unescape(str(token))
-            last = token
-        key_span = self.span(key)
-        if last is None:
-            value_span = self._empty_after(key)
-            span = key_span
-        else:
-            first_token = value_tokens[0] if value_tokens else items[0].children[0]  # type: ignore[index]
-            assert _leaf(first_token)
-            value_span = self.span(first_token, last)
-            span = key_span.to(value_span)
-        return Property(str(key), value, span, key_span, value_span)
+            tokens.append(token)
+        return _property(self.path, str(key), self.span(key), [(str(token), self.span(token)) for token in tokens])
 
     def _section(self, node: Node) -> None:
         token = node.children[0]
         assert _leaf(token)
-        raw = str(token)
-        hashes = len(raw) - len(raw.lstrip("#"))
-        level = hashes - 1
-        title = unescape(_COMMENT_IN_HEADING.sub("", raw[hashes:]).strip())
-        while self._section_stack and self._section_stack[-1].level >= level:
-            self._section_stack.pop()
-        parent = self._current_section
-        section = Section(len(self.sections), title, level, parent, self.span(token))
-        self.sections.append(section)
-        self._section_stack.append(section)
+        self.add_section(str(token), self.span(token))
 
     def _body(
         self, children: list[Node | Leaf]
@@ -766,7 +743,7 @@ class _Builder:
                 text=text,
                 main=main_token is not None,
                 properties=tuple(properties),
-                section=self._current_section,
+                section=self.current_section,
                 span=span,
                 id_span=self.span(id_token),
                 text_span=self.span(parts[0], parts[-1]),
@@ -826,7 +803,7 @@ class _Builder:
                 target=target,
                 label=label,
                 properties=tuple(properties),
-                section=self._current_section,
+                section=self.current_section,
                 span=span,
                 arrow_span=self.span(arrow),
                 label_span=self.span(label_parts[0], label_parts[-1]) if label_parts else None,
@@ -930,31 +907,17 @@ class _Pending:
         """(key, key span, value parts) for each property."""
         self.last: Span | None = None
         """The last token of the indented lines."""
-        self.section = scanner.stack[-1].index if scanner.stack else None
+        self.section = scanner.current_section
 
     def finish(self) -> None:
         """Make the record, now that all its lines are read."""
         raise NotImplementedError
 
-    def text(self) -> str:
-        """The head's text: escapes decoded, continuation lines joined by a space."""
-        parts = self.head
-        if len(parts) == 1:
-            return unescape(parts[0][0])
-        return " ".join([unescape(raw) for raw, _ in parts])
-
     def made_properties(self) -> tuple[Property, ...]:
         if not self.properties:
             return ()
         path = self.scanner.path
-        return tuple(
-            [
-                Property(key, unescape(parts[0][0]), key_span.to(parts[0][1]), key_span, parts[0][1])
-                if len(parts) == 1
-                else _property(path, key, key_span, parts)
-                for key, key_span, parts in self.properties
-            ]
-        )
+        return tuple([_property(path, *item) for item in self.properties])
 
 
 class _PendingClaim(_Pending):
@@ -967,12 +930,12 @@ class _PendingClaim(_Pending):
         if not parts:
             raise _Decline  # no text: Lark's builder reports it
         ident, kind, main, id_span, kind_span = self.record
-        text_span = parts[0][1].to(parts[-1][1]) if len(parts) > 1 else parts[0][1]
+        text, text_span = _joined(parts)
         self.scanner.claims.append(
             Claim(
                 ident,
                 kind,
-                self.text(),
+                text,
                 main,
                 self.made_properties(),
                 self.section,
@@ -996,18 +959,19 @@ class _PendingLink(_Pending):
             span = span.to(self.last)
         elif parts:
             span = span.to(parts[-1][1])
+        label, label_span = _joined(parts) if parts else (None, None)
         self.scanner.links.append(
             Link(
                 sources,
                 linked,
                 link_type,
                 target,
-                self.text() if parts else None,
+                label,
                 self.made_properties(),
                 self.section,
                 span,
                 arrow_span,
-                (parts[0][1].to(parts[-1][1]) if len(parts) > 1 else parts[0][1]) if parts else None,
+                label_span,
             )
         )
 
@@ -1031,12 +995,20 @@ def _split_lines(text: str, chunk: int = 1 << 20) -> Iterator[tuple[int, str]]:
             start += len(raw) + 1
 
 
+def _joined(parts: list[tuple[str, Span]]) -> tuple[str, Span]:
+    """The text of one or more pieces (escapes decoded, joined by a space) and the span over them."""
+    if len(parts) == 1:
+        raw, span = parts[0]
+        return unescape(raw), span
+    return " ".join([unescape(raw) for raw, _ in parts]), parts[0][1].to(parts[-1][1])
+
+
 def _property(path: str, key: str, key_span: Span, parts: list[tuple[str, Span]]) -> Property:
+    """A property from its key and the pieces of its value (none: empty, spanned just after the key)."""
     if not parts:
         line, column, end = key_span.end_line, key_span.end_column, key_span.end
         return Property(key, "", key_span, key_span, Span(path, line, column, line, column, end, end))
-    value_span = parts[0][1].to(parts[-1][1]) if len(parts) > 1 else parts[0][1]
-    value = " ".join([unescape(raw) for raw, _ in parts])
+    value, value_span = _joined(parts)
     return Property(key, value, key_span.to(value_span), key_span, value_span)
 
 
@@ -1079,17 +1051,11 @@ class _Shared(dict[str, str]):
         return key
 
 
-class _Scanner:
+class _Scanner(_Records):
     """One pass over the lines, making the records as it goes."""
 
     def __init__(self, text: str, path: str) -> None:
-        self.text = text
-        self.path = path
-        self.header: list[Property] = []
-        self.sections: list[Section] = []
-        self.claims: list[Claim] = []
-        self.links: list[Link] = []
-        self.stack: list[Section] = []
+        super().__init__(text, path)
         self.number = 0
         self.offset = 0
         self.share = _Shared().__getitem__
@@ -1151,7 +1117,7 @@ class _Scanner:
                 pending.finish()
                 pending = None
             if first == "#":
-                self.section(line)
+                self.add_section(line, self.span(0, len(line)))
                 continue
             # A line is at most one of: claim, header field, link.
             claim = patterns.claim.match(line)
@@ -1170,47 +1136,23 @@ class _Scanner:
             pending = self.link(line, patterns) if link is None else self.simple_link(link)
         if pending is not None:
             pending.finish()
-        return Document(
-            path, self.text, tuple(self.header), tuple(self.sections), tuple(self.claims), tuple(self.links)
-        )
+        return self.document()
 
     def span(self, start: int, end: int) -> Span:
         """The span of columns [start, end) of the current line."""
         number, offset = self.number, self.offset
         return _new_span(Span, (self.path, number, start + 1, number, end + 1, offset + start, offset + end))
 
-    def section(self, line: str) -> None:
-        hashes = len(line) - len(line.lstrip("#"))
-        level = hashes - 1
-        title = unescape(_COMMENT_IN_HEADING.sub("", line[hashes:]).strip())
-        stack = self.stack
-        while stack and stack[-1].level >= level:
-            stack.pop()
-        parent = stack[-1].index if stack else None
-        section = Section(len(self.sections), title, level, parent, self.span(0, len(line)))
-        self.sections.append(section)
-        stack.append(section)
-
     def claim(self, match: re.Match[str]) -> _Pending:
         ident = self.share(match.group(3))
         if ident in _KEYWORDS:
             raise _Decline
-        path, number, offset = self.path, self.number, self.offset
         main = match.group(1) is not None
-        start, end = match.span(2)
-        kind_span = _new_span(
-            Span, (path, number, 1 if main else start + 1, number, end + 1, offset if main else offset + start, offset + end)
-        )
-        start, end = match.span(3)
-        id_span = _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
+        kind_span = self.span(0 if main else match.start(2), match.end(2))  # from 'main' when it is there
         text = match.group(4)
-        if text is None:
-            head = []
-        else:
-            start, end = match.span(4)
-            head = [(text, _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end)))]
+        head = [] if text is None else [(text, self.span(*match.span(4)))]
         pending = _PendingClaim(self, head)
-        pending.record = (ident, _CLAIM_KINDS[match.group(2)], main, id_span, kind_span)
+        pending.record = (ident, _CLAIM_KINDS[match.group(2)], main, self.span(*match.span(3)), kind_span)
         return pending
 
     def simple_link(self, match: re.Match[str]) -> _Pending:
@@ -1218,13 +1160,9 @@ class _Scanner:
         source = match.group(1)
         if source in _KEYWORDS:
             raise _Decline  # Lark reads a keyword here; let it report the error
-        share, path, number, offset = self.share, self.path, self.number, self.offset
-        start, end = match.span(1)
-        ref = Ref(share(source), _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end)))
-        start, end = match.span(2)
-        arrow_span = _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
-        start, end = match.span(3)
-        target = Ref(share(match.group(3)), _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end)))
+        ref = Ref(self.share(source), self.span(*match.span(1)))
+        arrow_span = self.span(*match.span(2))
+        target = Ref(self.share(match.group(3)), self.span(*match.span(3)))
         label = match.group(4)
         head = [] if label is None else [(label, self.span(*match.span(4)))]
         pending = _PendingLink(self, head)
@@ -1251,27 +1189,23 @@ class _Scanner:
         match = patterns.inference.match(line, pos)
         if match is None or depth > 50:
             raise _Decline
-        path, number, offset = self.path, self.number, self.offset
         group = match.group(1)
+        share = self.share
         if "," in group or "+" in group:
             begin, end = match.span(1)
-            share = self.share
             sources = tuple(
                 [Ref(share(ref.group()), self.span(*ref.span())) for ref in patterns.ident.finditer(line, begin, end)]
             )
         else:
-            start, end = match.span(1)
-            sources = (Ref(self.share(group), _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))),)
+            sources = (Ref(share(group), self.span(*match.span(1))),)
         linked = "+" in group
-        start, end = match.span(2)
-        arrow_span = _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
+        arrow_span = self.span(*match.span(2))
         link_type = _LINK_TYPES[match.group(2)]
         target: Target
         ident = match.group(3)
         if ident is not None:
-            start, end = match.span(3)
-            target = Ref(self.share(ident), _new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end)))
-            return sources, linked, link_type, arrow_span, target, end
+            target = Ref(share(ident), self.span(*match.span(3)))
+            return sources, linked, link_type, arrow_span, target, match.end()
         inner_sources, inner_linked, inner_type, _, inner_target, pos = self.inference(line, match.end(), depth + 1, patterns)
         close = patterns.close.match(line, pos)
         if close is None:

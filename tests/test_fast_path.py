@@ -45,7 +45,7 @@ def _both(text: str) -> tuple[object, object] | None:
     except UnexpectedInput as exc:  # the scanner accepted what Lark rejects: a bug
         raise AssertionError(f"scanner accepted text Lark rejects: {exc}") from None
     try:
-        slow: object = P._Builder(body, "t.arg").document(lark_tree)
+        slow: object = P._Builder(body, "t.arg").build(lark_tree)
     except ArgmapSyntaxError as exc:
         slow = exc.diagnostic
     return fast, slow
