@@ -43,39 +43,27 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 
 def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """``argmap annotate FILE [-o OUT]``."""
-    import warnings
-
     from . import render as rd
     from .annotate import annotate
-    from .cli import EXIT_ENVIRONMENT, EXIT_ERRORS, EXIT_OK, _plural, _print_text, check_one, write_output
-    from .diagnostics import Severity
+    from .cli import EXIT_ENVIRONMENT, EXIT_OK, check_one, dot_warnings_printed, not_drawable, write_output
 
     output = args.output
     if output is None:
         output = "-" if args.file == "-" else os.path.splitext(args.file)[0] + ".html"
     result = check_one(args.file, allow_outside_source=args.allow_outside_source)
-    if result.count(Severity.ERROR):
-        _print_text([result], stderr, quiet=False)
-    elif result.count(Severity.WARNING):
-        warned = result.count(Severity.WARNING)
-        print(f"argmap annotate: {result.path}: {_plural(warned, 'warning')} "
-              f"('argmap check {result.path}' shows them)", file=stderr)
-    if result.unreadable:
-        return EXIT_ENVIRONMENT
-    if result.map is None or not result.map.ok:
-        return EXIT_ERRORS
+    status = not_drawable(result, "annotate", stderr)
+    if status is not None:
+        return status
+    assert result.map is not None
     if result.map.grounding is None:
         print(f"argmap annotate: {result.path}: the header names no 'source:' text, "
               "so the page shows the map and the quotes unchecked", file=stderr)
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", rd.DotWarning)
+        with dot_warnings_printed("annotate", stderr):
             page = annotate(result.map, direction=args.direction)
     except rd.RenderError as exc:
         print(f"argmap annotate: {exc}", file=stderr)
         return EXIT_ENVIRONMENT
-    for warning in caught:
-        print(f"argmap annotate: warning: {warning.message}", file=stderr)
     if not write_output(output, page.encode("utf-8"), stdout, stderr, "annotate"):
         return EXIT_ENVIRONMENT
     return EXIT_OK

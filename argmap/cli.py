@@ -8,9 +8,10 @@ error; artefacts (JSON, maps) to standard output or ``-o``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 import attrs
@@ -96,6 +97,36 @@ def _print_text(results: Sequence[FileResult], out: TextIO, quiet: bool) -> None
     verdict = "ok" if errors == 0 else "failed"
     hidden = "; only errors shown" if quiet and (warnings or notes) else ""
     print(f"argmap check: {files} checked, " + ", ".join(parts) + f" ({verdict}{hidden})", file=out)
+
+
+def not_drawable(result: FileResult, command: str, stderr: TextIO) -> int | None:
+    """Report on a file a command is about to draw: its errors in full, or one line that
+    counts its warnings. The exit status when there is nothing to draw, else None."""
+    warned = result.count(Severity.WARNING)
+    if result.count(Severity.ERROR):
+        _print_text([result], stderr, quiet=False)
+    elif warned:  # the map is drawn; one line points at the details
+        print(f"argmap {command}: {result.path}: {_plural(warned, 'warning')} "
+              f"('argmap check {result.path}' shows them)", file=stderr)
+    if result.unreadable:
+        return EXIT_ENVIRONMENT
+    if result.map is None or not result.map.ok:
+        return EXIT_ERRORS
+    return None
+
+
+@contextlib.contextmanager
+def dot_warnings_printed(command: str, stderr: TextIO) -> Iterator[None]:
+    """Graphviz's warnings during the block, printed after it as the command's own."""
+    import warnings
+
+    from .render import DotWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DotWarning)
+        yield
+    for warning in caught:
+        print(f"argmap {command}: warning: {warning.message}", file=stderr)
 
 
 def write_output(output: str, data: bytes, stdout: TextIO, stderr: TextIO, command: str) -> bool:
@@ -259,7 +290,6 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """``argmap render FILE``: draw the map as SVG, PNG, PDF or DOT (``--watch``: again on each save)."""
     import os
     import time
-    import warnings
 
     from . import render as rd
 
@@ -279,19 +309,12 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     def once() -> int:
         result = check_one(args.file)
-        warned = result.count(Severity.WARNING)
-        if result.count(Severity.ERROR):
-            _print_text([result], stderr, quiet=False)
-        elif warned:  # the map is drawn; one line points at the details
-            print(f"argmap render: {result.path}: {_plural(warned, 'warning')} "
-                  f"('argmap check {result.path}' shows them)", file=stderr)
-        if result.unreadable:
-            return EXIT_ENVIRONMENT
-        if result.map is None or not result.map.ok:
-            return EXIT_ERRORS
+        status = not_drawable(result, "render", stderr)
+        if status is not None:
+            return status
+        assert result.map is not None
         try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", rd.DotWarning)
+            with dot_warnings_printed("render", stderr):
                 data = rd.render(
                     result.map, fmt, direction=args.direction, theme=args.theme, legend=args.legend,
                     focus=args.focus, depth=args.depth, sections=args.sections,
@@ -302,8 +325,6 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         except rd.RenderError as exc:
             print(f"argmap render: {exc}", file=stderr)
             return EXIT_ENVIRONMENT
-        for warning in caught:
-            print(f"argmap render: warning: {warning.message}", file=stderr)
         if not write_output(output, data, stdout, stderr, "render"):
             return EXIT_ENVIRONMENT
         if args.watch:
