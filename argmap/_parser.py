@@ -354,10 +354,9 @@ def _describe(token: Token) -> str:
 
 def _closest_kind(word: str) -> str | None:
     candidates = [*KIND_WORDS, "main"]
-    import difflib
+    from .suggest import closest
 
-    matches = difflib.get_close_matches(word.lower(), candidates, n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    return closest(word.lower(), candidates)
 
 
 def _line_start(text: str, pos: int) -> int:

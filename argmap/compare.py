@@ -172,7 +172,7 @@ def _toml_loads(text: str) -> dict[str, Any]:
 
 def rubric_from_toml(text: str, name: str = "<rubric>") -> Rubric:
     """A rubric from TOML text; raises :class:`CompareError` naming the bad table or line."""
-    import difflib
+    from .suggest import closest
 
     try:
         data = _toml_loads(text)
@@ -182,8 +182,8 @@ def rubric_from_toml(text: str, name: str = "<rubric>") -> Rubric:
     for table, entries in data.items():
         known = _RUBRIC_TABLE.get(table)
         if known is None:
-            guess = difflib.get_close_matches(table, list(_RUBRIC_TABLE), n=1)
-            hint = f" (did you mean [{guess[0]}]?)" if guess else ""
+            guess = closest(table, _RUBRIC_TABLE)
+            hint = f" (did you mean [{guess}]?)" if guess else ""
             raise CompareError(
                 f"{name}: unknown table [{table}]{hint}; the tables are: "
                 + ", ".join(f"[{t}]" for t in _RUBRIC_TABLE)
@@ -193,8 +193,8 @@ def rubric_from_toml(text: str, name: str = "<rubric>") -> Rubric:
         for key, value in entries.items():
             spec = known.get(key)
             if spec is None:
-                guess = difflib.get_close_matches(key, list(known), n=1)
-                hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+                nearest = closest(key, known)
+                hint = f" (did you mean '{nearest}'?)" if nearest else ""
                 raise CompareError(
                     f"{name}: unknown line '{key}' in [{table}]{hint}; [{table}] takes: " + ", ".join(known)
                 )

@@ -24,7 +24,6 @@ Scoring conventions (docs/predictions.md):
 from __future__ import annotations
 
 import datetime
-import difflib
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -35,7 +34,7 @@ from .diagnostics import Note
 from .model import Claim, ClaimKind, Document, Property, Span
 from .scales import DEFAULT_SCALE, SCALES, UNQUANTIFIED, known_words, midpoint, normalise
 from .schema import DATE_SHAPED, parse_date, parse_probability, split_list
-from .suggest import Guesser
+from .suggest import Guesser, closest
 
 RESOLVED = ("yes", "no", "partly", "ambiguous", "annulled")
 _ID_LIKE = re.compile(r"[^\W\d]\w*(?:-\w+)*")
@@ -272,8 +271,8 @@ def check_predictions(
         if word is not None and word.value.strip() and pred.p is None:
             normal = normalise(word.value)
             if normal not in UNQUANTIFIED and normal not in on_a_scale:
-                guess = difflib.get_close_matches(normal, words, n=1, cutoff=0.5)
-                hint = f": the nearest known word is '{guess[0]}'" if guess else ""
+                nearest = closest(normal, words, 0.5)
+                hint = f": the nearest known word is '{nearest}'" if nearest else ""
                 report(
                     "P003",
                     f"the likelihood word '{word.value}' is on no scale{hint}",
