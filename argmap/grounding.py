@@ -117,19 +117,6 @@ class Grounding:
         return measure_coverage(self.text, self.matches.values())
 
 
-def quote_pattern(quote: str) -> re.Pattern[str] | None:
-    """A regular expression that finds ``quote`` with the documented tolerances (None if empty)."""
-    parts = [part for part in _ELLIPSIS.split(quote.strip()) if part.strip()]
-    if not parts:
-        return None
-    pieces = ["(" + _part_pattern(part) + ")" for part in parts]
-    gap = r"\s*([\s\S]{0," + str(MAX_GAP) + r"}?)\s*"
-    # Whole words at the ends: "Trees also need" does not match inside "Trees also needed".
-    before = r"(?<!\w)" if re.match(r"\w", parts[0].strip()) else ""
-    after = r"(?!\w)" if re.search(r"\w$", parts[-1].strip()) else ""
-    return re.compile(before + gap.join(pieces) + after)
-
-
 def _part_pattern(part: str) -> str:
     """The regular expression of one stretch of a quote between ellipses."""
     chars: list[str] = []
@@ -153,15 +140,17 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def find_gapped(text: str, quote: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
-    """What :func:`quote_pattern` finds in ``text``, without its backtracking.
+    r"""Where a quote with ellipses occurs in ``text``, without overlaps, left to right.
 
-    Each match is (start, end, gaps): the stretches the ellipses stood for.
-    The regular expression tries every combination of places for the parts;
-    when the parts do not follow one another it takes time exponential in the
-    number of ellipses (a quote with forty hung a check). Here each part's
-    places are found once, the places from which the rest of the quote can
-    follow are worked out from the last part back, and at each step the
-    earliest of them is taken, which is the expression's own choice.
+    Each match is (start, end, gaps): the stretches the ellipses stood for. It
+    is what the regular expression ``(part1)\s*([\s\S]{0,MAX_GAP}?)\s*(part2)…``
+    finds (whole words at the ends), and tests hold it to that. The expression
+    itself tries every combination of places for the parts: when they do not
+    follow one another, that takes time exponential in the number of ellipses
+    (a quote with forty hung a check). Here each part's places are found once,
+    the places from which the rest of the quote can follow are worked out from
+    the last part back, and at each step the earliest is taken, which is the
+    expression's own choice.
     """
     parts = [part for part in _ELLIPSIS.split(quote.strip()) if part.strip()]
     if not parts:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -10,14 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
+import argmap.grounding as grounding
 from argmap.grounding import (
+    _ELLIPSIS,
     MAX_GAP,
+    _part_pattern,
     closest_passage,
     find_gapped,
     find_quote,
     indicators_in,
     measure_coverage,
-    quote_pattern,
     sentences,
 )
 
@@ -217,9 +220,18 @@ def test_the_closest_passage_is_found_late_in_a_long_source() -> None:
     assert source[found[0] : found[1]] == "The fleet of harbour number 2999"
 
 
+def quote_pattern(quote: str) -> re.Pattern[str]:
+    """The regular expression that states what a quote with ellipses matches (find_gapped's reference)."""
+    parts = [part for part in _ELLIPSIS.split(quote.strip()) if part.strip()]
+    gap = r"\s*([\s\S]{0," + str(grounding.MAX_GAP) + r"}?)\s*"
+    # Whole words at the ends: "Trees also need" does not match inside "Trees also needed".
+    before = r"(?<!\w)" if re.match(r"\w", parts[0].strip()) else ""
+    after = r"(?!\w)" if re.search(r"\w$", parts[-1].strip()) else ""
+    return re.compile(before + gap.join("(" + _part_pattern(part) + ")" for part in parts) + after)
+
+
 def _by_regex(text: str, quote: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
     pattern = quote_pattern(quote)
-    assert pattern is not None
     return [
         (
             match.start(),
@@ -244,8 +256,6 @@ def test_ellipsis_quotes_are_found_as_the_regular_expression_finds_them(
 ) -> None:
     """The matcher for quotes with ellipses gives the documented pattern's matches, gaps included."""
     from unittest import mock
-
-    import argmap.grounding as grounding
 
     quote = " … ".join(parts)
     with mock.patch.object(grounding, "MAX_GAP", gap):
