@@ -21,9 +21,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, Protocol, TypeGuard, cast
+from typing import TYPE_CHECKING, NoReturn, TypeGuard
 
 from ._speed import gc_paused
 from .codes import REGISTRY
@@ -60,8 +60,13 @@ def grammar_path() -> Path:
 
 if TYPE_CHECKING:
     import lark
-    from lark import Token
+    from lark import Token, Tree
     from lark.exceptions import UnexpectedInput, UnexpectedToken
+
+    Leaf = Token
+    """A token of Lark's tree (a ``str`` with its positions)."""
+    Node = Tree[Token]
+    """A node of Lark's tree."""
 
 
 @functools.cache
@@ -74,34 +79,6 @@ def _parser() -> lark.Lark:
     import lark
 
     return lark.Lark(_grammar_text(), parser="lalr", lexer="contextual", maybe_placeholders=False)
-
-
-class Leaf(Protocol):
-    """A token: Lark's, or the fast path's. Both are ``str`` with positions."""
-
-    @property
-    def type(self) -> str: ...
-    @property
-    def line(self) -> int: ...
-    @property
-    def column(self) -> int: ...
-    @property
-    def end_line(self) -> int: ...
-    @property
-    def end_column(self) -> int: ...
-    @property
-    def start_pos(self) -> int: ...
-    @property
-    def end_pos(self) -> int: ...
-
-
-class Node(Protocol):
-    """A tree node: Lark's ``Tree`` or the fast path's ``_Node``."""
-
-    @property
-    def data(self) -> str: ...
-    @property
-    def children(self) -> Sequence[Node | Leaf]: ...
 
 
 def _leaf(item: object) -> TypeGuard[Leaf]:
@@ -135,7 +112,7 @@ def parse(text: str, path: str = "<string>") -> Document:
 
         source = text if text.endswith("\n") else text + "\n"
         try:
-            tree = cast(Node, _parser().parse(source))
+            tree = _parser().parse(source)
         except UnexpectedInput as exc:
             _raise_friendly(exc, text, source, path)
         return _Builder(text, path).build(tree)

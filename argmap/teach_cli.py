@@ -141,7 +141,6 @@ def _write(path: str, data: str | bytes, stderr: TextIO, command: str) -> bool:
 
 
 def _make_folder(path: str, stderr: TextIO, command: str) -> bool:
-
     try:
         os.makedirs(path, exist_ok=True)
     except OSError as exc:
