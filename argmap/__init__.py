@@ -1,5 +1,11 @@
 """argmap: map the structure of arguments, check it, and draw it.
 
+The public API: :func:`parse` and :func:`load` (text to a :class:`Document`),
+:func:`resolve` (a document to an :class:`ArgumentMap` and its diagnostics),
+:func:`check` (both, for a file), and the model's classes. The packages below
+follow the pipeline (docs/architecture.md): ``core`` → ``language`` →
+``analysis`` → ``drawing``, ``reading``, ``teaching`` … → ``cli``.
+
 >>> import argmap
 >>> doc = argmap.parse('''
 ... main conclusion c: Cities should plant more trees.
@@ -18,10 +24,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from ._parser import load, parse
-from .diagnostics import ArgmapError, ArgmapSyntaxError, Diagnostic, Severity, format_diagnostic
-from .model import Claim, ClaimKind, Document, Link, LinkType, Property, Section, Span
-from .resolver import ArgumentMap, Inference, Role, resolve
+from .analysis import argument_map as _argument_map
+from .analysis.argument_map import ArgumentMap, Inference, Role
+from .analysis.check import resolve
+from .core.diagnostics import ArgmapError, ArgmapSyntaxError, Diagnostic, Severity, format_diagnostic
+from .core.model import Claim, ClaimKind, Document, Link, LinkType, Property, Section, Span
+from .language.parser import load, parse
 
 __all__ = [
     "ArgmapError",
@@ -51,3 +59,14 @@ __all__ = [
 def check(path: str) -> ArgumentMap:
     """Load and resolve a file in one step. Raises ArgmapSyntaxError or OSError."""
     return resolve(load(path))
+
+
+def _draw_for_jupyter(amap: ArgumentMap) -> str | None:
+    from .drawing import repr_svg
+
+    return repr_svg(amap)
+
+
+# The analysis layer does not know the drawing layer; the package's root joins them
+# for Jupyter's ``_repr_svg_`` (imported only when a map is displayed).
+_argument_map.draw_svg = _draw_for_jupyter

@@ -31,7 +31,7 @@ sys.path.insert(0, str(HERE.parent))
 from generate import write  # noqa: E402
 
 import argmap  # noqa: E402
-from argmap.model import LinkType  # noqa: E402
+from argmap.core.model import LinkType  # noqa: E402
 
 
 def to_argdown(amap: argmap.ArgumentMap) -> str:

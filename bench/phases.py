@@ -4,7 +4,7 @@
 
 Prints the best wall seconds of REPEAT runs (default 3) for reading, the character checks, the line scanner (which
 builds the model), and
-each resolver phase (times are taken around the resolver's own methods).
+each pass of the checks (times are taken around the passes where resolve() calls them).
 """
 
 from __future__ import annotations
@@ -21,10 +21,12 @@ sys.path.insert(0, str(HERE.parent))
 from generate import write  # noqa: E402
 
 import argmap  # noqa: E402
-from argmap import _parser, resolver  # noqa: E402
-from argmap._speed import gc_paused  # noqa: E402
+from argmap.analysis import check  # noqa: E402
+from argmap.core.speed import gc_paused  # noqa: E402
+from argmap.language import errors, parser, scanner  # noqa: E402
 
-PHASES = ["check_header", "collect_claims", "check_main", "collect_links", "check_cycles", "derive", "run_lint"]
+PHASES = ["check_header", "collect_claims", "check_main", "check_cycles", "derive", "run_lint"]
+"""The passes of argmap.analysis.check.resolve, timed where it calls them (and LinkBinder.bind)."""
 
 
 def main() -> int:
@@ -44,9 +46,10 @@ def main() -> int:
         return wrapper
 
     for phase in PHASES:
-        setattr(resolver._Resolver, phase, timed(phase, getattr(resolver._Resolver, phase)))
-    import argmap.grounding as grounding
-    import argmap.predictions as predictions
+        setattr(check, phase, timed(phase, getattr(check, phase)))
+    check.LinkBinder.bind = timed("bind links", check.LinkBinder.bind)  # type: ignore[method-assign]
+    import argmap.analysis.grounding as grounding
+    import argmap.analysis.predictions as predictions
 
     grounding.ground = timed("ground (quotes)", grounding.ground)  # type: ignore[assignment]
     predictions.check_predictions = timed("check_predictions", predictions.check_predictions)  # type: ignore[assignment]
@@ -67,15 +70,15 @@ def main() -> int:
 
 def run_once(path: Path, timings: dict[str, float]) -> argmap.ArgumentMap:
     start = time.perf_counter()
-    text = _parser.decode(path.read_bytes(), str(path))
+    text = parser.decode(path.read_bytes(), str(path))
     timings["read and decode"] = time.perf_counter() - start
     with gc_paused():
         start = time.perf_counter()
-        _parser._check_characters(text, str(path))
-        _parser._check_first_line(text, str(path))
+        errors.check_characters(text, str(path))
+        errors.check_first_line(text, str(path))
         timings["character checks"] = time.perf_counter() - start
         start = time.perf_counter()
-        document = _parser._scan(text, str(path))
+        document = scanner.scan(text, str(path))
         timings["line scanner (builds the model)"] = time.perf_counter() - start
         assert document is not None, "the fast path declined the generated map"
     start = time.perf_counter()

@@ -73,7 +73,7 @@ def best_of(function: object, repeat: int) -> float:
 
 def measure(size: int, folder: Path, repeat: int, render_max: int) -> dict[str, object]:
     import argmap
-    from argmap.render import to_dot
+    from argmap.drawing import to_dot
 
     path = write(size, folder / f"map{size}.arg")
     text = path.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 import argmap
-from argmap.resolver import ArgumentMap
+from argmap.analysis import ArgumentMap
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).parent / "render_cases"

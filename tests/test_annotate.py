@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.annotate import CONTENT_SECURITY_POLICY, annotate
 from argmap.cli import main
-from argmap.render import DEFAULT_THEME
+from argmap.drawing import DEFAULT_THEME
+from argmap.reading import CONTENT_SECURITY_POLICY, annotate
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMIT = ROOT / "examples" / "summit" / "summit.arg"

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap.annotate import annotate
+from argmap.reading import annotate
 from tests.test_annotate import HOSTILE_MAP, HOSTILE_SOURCE
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ import pytest
 
 import argmap
 from argmap import ClaimKind, LinkType, Role
-from argmap.model import LinkRef, Span
+from argmap.core.model import LinkRef, Span
 
 SUMMIT_LIKE = """\
 title: Trees
@@ -227,7 +227,7 @@ def test_suggestions_match_difflib_and_stay_fast_among_many_ids() -> None:
     import difflib
     import random
 
-    from argmap.suggest import SHORTLIST, closest
+    from argmap.core.suggest import SHORTLIST, closest
 
     rng = random.Random(7)
     words = ["gas-supplier", "pipeline", "alliance", "trade_deal", "p1", "p12", "summit", "summits"]
@@ -255,7 +255,7 @@ def test_many_unknown_ids_are_reported_quickly_and_suggested_for_the_first_hundr
 
 def test_many_diagnostics_print_in_linear_time() -> None:
     """The source line of each diagnostic is found from a table of line starts, not by splitting the text."""
-    from argmap.diagnostics import source_line
+    from argmap.core.diagnostics import source_line
 
     text = "".join(f"line {i}\n" for i in range(200_000))
     assert source_line(text, 1) == "line 0"
@@ -266,7 +266,7 @@ def test_many_diagnostics_print_in_linear_time() -> None:
 
 def test_guesses_do_not_depend_on_the_order_of_the_known_names() -> None:
     """The shortlist breaks ties by name, so a set's iteration order cannot change a suggestion."""
-    from argmap.suggest import MAX_GUESSES, Guesser, closest
+    from argmap.core.suggest import MAX_GUESSES, Guesser, closest
 
     names = [f"x{i}" for i in range(2000)]
     assert closest("x12y", names) == closest("x12y", list(reversed(names)))

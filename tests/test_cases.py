@@ -29,9 +29,9 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap._parser import decode
-from argmap.codes import REGISTRY
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.core.codes import REGISTRY
+from argmap.core.diagnostics import Diagnostic, Severity
+from argmap.language.parser import decode
 
 CASES = Path(__file__).parent / "cases"
 _ANNOTATION = re.compile(r"#\s*([EWN]):\s*([A-Z]\d{3})(?:\s*@(\d+))?")

@@ -18,29 +18,18 @@ from pathlib import Path
 import pytest
 
 import argmap
+from argmap.analysis import ArgumentMap
 from argmap.cli import main
-from argmap.compare import (
-    DEFAULT_RUBRIC,
-    ID_FLOOR,
-    STATEMENT_MEANINGS,
-    CompareError,
-    Issue,
-    Line,
-    Method,
-    Rubric,
-    align,
-    compare,
-    feedback,
-    key_problems,
-    rubric_from_toml,
-    rubric_toml,
-    shown,
-    text_similarity,
-)
-from argmap.render import to_dot
-from argmap.resolver import ArgumentMap
-from argmap.schema import STATEMENT_KINDS
-from argmap.teachmaps import difference_map
+from argmap.drawing import to_dot
+from argmap.language.schema import STATEMENT_KINDS
+from argmap.teaching.align import ID_FLOOR, Method, align
+from argmap.teaching.compare import compare, key_problems
+from argmap.teaching.differences import Issue, Line
+from argmap.teaching.feedback import feedback, shown
+from argmap.teaching.kinds import STATEMENT_MEANINGS
+from argmap.teaching.maps import difference_map
+from argmap.teaching.rubric import DEFAULT_RUBRIC, CompareError, Rubric, rubric_from_toml, rubric_toml
+from argmap.teaching.similarity import text_similarity
 
 from .conftest import ROOT
 
@@ -296,7 +285,7 @@ def test_feedback_names_a_skipped_step() -> None:
 
 def test_markdown_feedback_escapes_the_students_text(tmp_path: Path) -> None:
     """Markup in a student's claim reaches the Markdown feedback escaped."""
-    from argmap.quiz import escape_markdown
+    from argmap.teaching.quiz import escape_markdown
 
     student = load_text(
         (TEACHING / "variants" / "perfect.arg").read_text(encoding="utf-8")

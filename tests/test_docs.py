@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from argmap.codes import REGISTRY, render_markdown, run_example
-from argmap.diagnostics import Severity
+from argmap.cli.codes import render_markdown, run_example
+from argmap.core.codes import REGISTRY
+from argmap.core.diagnostics import Severity
 
 from .conftest import ROOT
 
@@ -49,8 +50,8 @@ def test_every_code_the_source_reports_is_registered() -> None:
 
 def test_language_reference_mentions_every_kind_and_property() -> None:
     """docs/language.md documents every claim kind, property and header field."""
-    from argmap.model import ClaimKind
-    from argmap.schema import CLAIM_PROPERTIES, HEADER_FIELDS, LINK_PROPERTIES
+    from argmap.core.model import ClaimKind
+    from argmap.language.schema import CLAIM_PROPERTIES, HEADER_FIELDS, LINK_PROPERTIES
 
     page = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
     for word in [k.value for k in ClaimKind] + list(CLAIM_PROPERTIES) + list(HEADER_FIELDS) + list(LINK_PROPERTIES):

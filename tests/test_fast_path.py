@@ -1,6 +1,6 @@
 """The fast line scanner and Lark agree: same document, or the scanner steps aside.
 
-The scanner (argmap._parser._scan) builds the document straight from the lines
+The scanner (argmap.language.scanner.scan) builds the document straight from the lines
 of plain, well-formed files; anything else falls back to Lark. These tests
 hold it to that: on every example and case file, and on generated text,
 whenever the scanner produces a document, it equals the one built from Lark's
@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap import _parser as P
-from argmap.diagnostics import ArgmapSyntaxError
+from argmap.core.diagnostics import ArgmapSyntaxError
+from argmap.language import errors, grammar, parser, scanner, tree
 
 from .conftest import ROOT
 
@@ -29,23 +29,23 @@ FILES = sorted(
 def _both(text: str) -> tuple[object, object] | None:
     """(fast document, Lark document or error), or None when the scanner declines."""
     body = text[1:] if text.startswith("\ufeff") else text
-    fast = P._scan(body, "t.arg")
+    fast = scanner.scan(body, "t.arg")
     if fast is None:
         return None
     # The fast path skips the layout checks, so it must decline every file they reject.
     try:
-        P._check_layout(body, "t.arg")
+        errors.check_layout(body, "t.arg")
     except ArgmapSyntaxError as exc:
         raise AssertionError(f"scanner accepted text the layout checks reject: {exc}") from None
     from lark.exceptions import UnexpectedInput
 
     source = body if body.endswith("\n") else body + "\n"
     try:
-        lark_tree = P._parser().parse(source)
+        lark_tree = grammar.lark_parser().parse(source)
     except UnexpectedInput as exc:  # the scanner accepted what Lark rejects: a bug
         raise AssertionError(f"scanner accepted text Lark rejects: {exc}") from None
     try:
-        slow: object = P._Builder(body, "t.arg").build(lark_tree)
+        slow: object = tree.TreeBuilder(body, "t.arg").build(lark_tree)
     except ArgmapSyntaxError as exc:
         slow = exc.diagnostic
     return fast, slow
@@ -54,8 +54,8 @@ def _both(text: str) -> tuple[object, object] | None:
 def _assert_agree(text: str) -> None:
     """The scanner declines, or builds exactly the document Lark's tree gives."""
     try:  # what parse() checks before the fast path
-        P._check_characters(text, "t.arg")
-        P._check_first_line(text, "t.arg")
+        errors.check_characters(text, "t.arg")
+        errors.check_first_line(text, "t.arg")
     except ArgmapSyntaxError:
         return
     result = _both(text)
@@ -68,7 +68,7 @@ def _assert_agree(text: str) -> None:
 def test_scanner_agrees_with_lark_on_every_file(path: Path) -> None:
     """On each example and case file the scanner either declines or builds Lark's document exactly."""
     try:
-        text = P.decode(path.read_bytes(), str(path))
+        text = parser.decode(path.read_bytes(), str(path))
     except ArgmapSyntaxError:
         return
     _assert_agree(text)
@@ -79,7 +79,7 @@ def test_scanner_handles_the_valid_corpus() -> None:
     valid = [p for p in FILES if "valid" in p.parts or "examples" in p.parts]
     declined = []
     for path in valid:
-        text = P.decode(path.read_bytes(), str(path))
+        text = parser.decode(path.read_bytes(), str(path))
         if _both(text) is None:
             declined.append(path.name)
     assert declined == []
@@ -103,7 +103,7 @@ def test_scanner_agrees_with_lark_on_generated_text(text: str) -> None:
 @given(st.sampled_from([p for p in FILES if "valid" in p.parts or "examples" in p.parts]), st.data())
 def test_scanner_agrees_on_mutated_files(path: Path, data: st.DataObject) -> None:
     """Real files with a line deleted, duplicated or edited: the two parsers still agree."""
-    lines = P.decode(path.read_bytes(), str(path)).split("\n")
+    lines = parser.decode(path.read_bytes(), str(path)).split("\n")
     i = data.draw(st.integers(0, len(lines) - 1))
     change = data.draw(st.sampled_from(["delete", "duplicate", "insert"]))
     if change == "delete":
@@ -139,7 +139,7 @@ def test_lines_are_split_in_blocks_exactly_as_whole(text: str, chunk: int) -> No
     for piece in pieces if text else []:
         expected.append((offset, piece))
         offset += len(piece) + 1
-    assert list(P._split_lines(text, chunk)) == expected
+    assert list(scanner.split_lines(text, chunk)) == expected
 
 
 @pytest.mark.parametrize(
@@ -153,7 +153,7 @@ def test_lines_are_split_in_blocks_exactly_as_whole(text: str, chunk: int) -> No
 )
 def test_scanner_leaves_indented_statements_to_the_layout_check(text: str) -> None:
     """Lines the layout check rejects (S014) are never accepted by the fast path."""
-    assert P._scan(text, "t.arg") is None
+    assert scanner.scan(text, "t.arg") is None
     with pytest.raises(ArgmapSyntaxError) as caught:
-        P.parse(text, "t.arg")
+        parser.parse(text, "t.arg")
     assert caught.value.diagnostic.code == "S014"

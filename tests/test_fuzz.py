@@ -17,8 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
-from argmap._parser import MAX_NESTING, decode
-from argmap.render import MAX_FRAME_DEPTH, to_dot
+from argmap.drawing import MAX_FRAME_DEPTH, to_dot
+from argmap.language.grammar import MAX_NESTING
+from argmap.language.parser import decode
 
 from .conftest import ROOT
 

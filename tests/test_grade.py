@@ -89,7 +89,7 @@ def test_grade_exit_statuses(tmp_path: Path) -> None:
 
 def test_repeated_stems_get_unique_names() -> None:
     """Two submissions called ana.arg in different folders become ana and ana-2."""
-    from argmap.grade import student_names
+    from argmap.teaching.grade import student_names
 
     assert student_names(["a/ana.arg", "b/ana.arg", "ben.arg"]) == ["ana", "ana-2", "ben"]
 

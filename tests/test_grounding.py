@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
-import argmap.grounding as grounding
-from argmap.grounding import (
+import argmap.analysis.grounding as grounding
+from argmap.analysis.grounding import (
     _ELLIPSIS,
     MAX_GAP,
     _part_pattern,
@@ -83,7 +83,7 @@ def test_regex_characters_in_quotes_are_literal() -> None:
 
 def test_indexed_search_finds_what_the_scan_finds() -> None:
     """With the word index (used for many quotes in a long text) the results are the same."""
-    from argmap.grounding import SourceIndex
+    from argmap.analysis.grounding import SourceIndex
 
     index = SourceIndex(SOURCE * 3)
     for quote in ("The EU should take a note of", "the Kremlin's view", "of global affairs", "wide range"):

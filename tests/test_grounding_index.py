@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap import grounding
-from argmap.grounding import SourceIndex
+from argmap.analysis import grounding
+from argmap.analysis.grounding import SourceIndex
 
 # Words, marks and white space that the canonical form and the word index treat specially.
 PIECES = [

@@ -10,9 +10,9 @@ import sys
 import pytest
 
 import argmap
+from argmap.analysis.lint import _FOLDED_APART, compound, leans_on_context, reasoning_word, second_clause
 from argmap.cli import main
-from argmap.lint import _FOLDED_APART, compound, leans_on_context, reasoning_word, second_clause
-from argmap.model import ClaimKind
+from argmap.core.model import ClaimKind
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,17 @@ import math
 import pytest
 
 import argmap
+from argmap.analysis.predictions import (
+    Prediction,
+    brier,
+    calibration,
+    collect,
+    joins_two_outcomes,
+    log_score,
+    report_data,
+)
+from argmap.analysis.scales import SCALES
 from argmap.cli import main
-from argmap.predictions import brier, calibration, collect, joins_two_outcomes, log_score, report_data
-from argmap.scales import SCALES
 
 from .conftest import ROOT
 
@@ -67,7 +75,7 @@ a, b, d, e, f -> c
 """
 
 
-def _predictions(text: str) -> list[argmap.predictions.Prediction]:  # type: ignore[name-defined]
+def _predictions(text: str) -> list[Prediction]:
     amap = argmap.resolve(argmap.parse(text, "scored.arg"))
     return collect([(amap.document, amap.claims)])
 

@@ -9,7 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import argmap
-from argmap._parser import decode
+from argmap.language.parser import decode
 
 # Pieces of the language, so generated text is often almost valid: that is where bugs hide.
 _PIECES = [

@@ -10,7 +10,9 @@ import pytest
 
 import argmap
 from argmap.cli import main
-from argmap.quiz import (
+from argmap.drawing import to_dot
+from argmap.teaching.maps import blank_map
+from argmap.teaching.quiz import (
     QUIZ_KINDS,
     blank_map_sheet,
     escape_markdown,
@@ -19,8 +21,6 @@ from argmap.quiz import (
     letters,
     make_quiz,
 )
-from argmap.render import to_dot
-from argmap.teachmaps import blank_map
 
 TEACHING = Path(__file__).parent / "teaching"
 KEY = TEACHING / "key.arg"

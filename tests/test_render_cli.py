@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.atomic import write_atomic
 from argmap.cli import main
+from argmap.core.files import write_atomic
 from tests.render_support import CASES
 
 GOOD = "title: Trees\nmain conclusion c: Cities should plant more trees.\npremise a: Trees cool streets.\na -> c\n"

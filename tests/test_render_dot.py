@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
-from argmap.render import (
+from argmap.drawing import (
     THEMES,
     FocusError,
     balanced_wrap,
@@ -99,7 +99,7 @@ def test_same_map_same_bytes() -> None:
 def test_same_bytes_in_another_process(seed: str) -> None:
     """DOT does not depend on hash randomisation: another interpreter with another seed agrees."""
     path = ROOT / "tests" / "render_cases" / "undercut_attack.arg"
-    code = "import sys, argmap; from argmap.render import to_dot; sys.stdout.write(to_dot(argmap.check(sys.argv[1])))"
+    code = "import sys, argmap; from argmap.drawing import to_dot; sys.stdout.write(to_dot(argmap.check(sys.argv[1])))"
     env = {**os.environ, "PYTHONHASHSEED": seed}
     done = subprocess.run(
         [sys.executable, "-c", code, str(path)], capture_output=True, env=env, check=True, cwd=ROOT
@@ -437,7 +437,7 @@ def test_bigger_maps_ask_graphviz_for_less_layout_effort(claims: int, expected: 
 @pytest.mark.needs_dot
 def test_an_overview_map_renders_cleanly() -> None:
     """The overview settings are ones Graphviz accepts without a warning, and every claim is drawn."""
-    from argmap.render import render
+    from argmap.drawing import render
 
     svg = render(_star(601), "svg").decode()
     assert len(set(re.findall(r'id="claim-(p\d+|c)"', svg))) == 601
@@ -446,7 +446,7 @@ def test_an_overview_map_renders_cleanly() -> None:
 @pytest.mark.needs_dot
 def test_a_layout_that_takes_too_long_says_how_to_draw_a_part() -> None:
     """When dot runs out of time on a big map, the error says to draw a part of it."""
-    from argmap.render import RenderError, render
+    from argmap.drawing import RenderError, render
 
     with pytest.raises(RenderError, match=r"301 claims are too many .* --focus ID --depth N"):
         render(_star(301), "svg", timeout=0.001)

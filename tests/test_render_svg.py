@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.render import (
+from argmap.drawing import (
     DotNotFoundError,
     DotWarning,
     RenderError,

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from argmap.render import THEMES, Theme
+from argmap.drawing import THEMES, Theme
 from tests.render_support import contrast
 
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
@@ -63,7 +63,7 @@ def test_link_types_differ_without_colour(theme: Theme) -> None:
 def test_rendering_doc_explains_the_picture(capsys: pytest.CaptureFixture[str]) -> None:
     """docs/rendering.md explains every header, both themes and every option of argmap render."""
     from argmap.cli import main
-    from argmap.render import _NODE_LEGEND
+    from argmap.drawing.legend import NODE_LEGEND as _NODE_LEGEND
     from tests.render_support import ROOT
 
     page = (ROOT / "docs" / "rendering.md").read_text(encoding="utf-8")

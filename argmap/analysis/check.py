@@ -1,0 +1,204 @@
+"""The check pipeline: a :class:`Document` to an :class:`ArgumentMap` and its diagnostics.
+
+:func:`resolve` runs the passes in order, each reporting into one
+:class:`~argmap.analysis.findings.Findings`:
+
+1. the header and the claims (:mod:`~argmap.analysis.properties`, :mod:`~argmap.analysis.claims`);
+2. the links, bound into inferences (:mod:`~argmap.analysis.links`);
+3. circles of support (:mod:`~argmap.analysis.graph`);
+4. predictions (:mod:`~argmap.analysis.predictions`) and quotes against the
+   source text (:mod:`~argmap.analysis.grounding`), for maps that have them;
+5. roles, depths and what hangs loose (:mod:`~argmap.analysis.graph`);
+6. claim-writing lint and, in analysis mode, the Rabbit rule (:mod:`~argmap.analysis.lint`).
+
+It never raises for anything a user wrote: every problem is a
+:class:`~argmap.core.diagnostics.Diagnostic` in ``ArgumentMap.diagnostics``.
+:func:`check_file` does the whole job for a file on disk (read, decode, parse,
+resolve), and turns every outcome into a :class:`FileResult`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TextIO
+
+import attrs
+
+from argmap.core.diagnostics import ArgmapSyntaxError, Diagnostic, Severity, format_diagnostic, sort_key
+from argmap.core.model import Claim, ClaimKind, Document, Span
+from argmap.core.speed import gc_paused
+from argmap.language.parser import decode, parse
+
+from .argument_map import ArgumentMap, Inference
+from .claims import check_main, collect_claims
+from .findings import Findings, Report
+from .graph import check_cycles, derive
+from .links import LinkBinder
+from .properties import check_header
+
+__all__ = ["FileResult", "check_file", "check_report", "read_source", "resolve"]
+
+
+def resolve(
+    document: Document,
+    *,
+    today: datetime.date | None = None,
+    allow_outside_source: bool = False,
+    source_root: Path | None = None,
+    check_source: bool = True,
+    lint: bool = True,
+    analysis: bool | None = None,
+) -> ArgumentMap:
+    """Resolve a parsed document: bind ids, check links, derive roles, find quotes.
+
+    ``today`` is the date prediction checks compare deadlines with (default:
+    the system's date). The header's ``source:`` is read relative to
+    ``source_root`` (default: the .arg file's folder) and must stay inside it
+    unless ``allow_outside_source``; ``check_source=False`` skips reading it.
+    ``lint=False`` skips the claim-writing checks (C codes); ``analysis`` turns
+    the Rabbit rule on or off (default: the header's ``mode:``).
+    """
+    with gc_paused():
+        findings = Findings()
+        report = findings.report
+        check_header(document, report)
+        claims, objections = collect_claims(document, report)
+        main = check_main(claims, report)
+        links = LinkBinder(claims, report)
+        inferences = links.bind(document.links)
+        check_cycles(claims, inferences, main, report)
+        # Import the prediction and grounding checks only for maps that need them (start-up time).
+        if any(claim.kind is ClaimKind.PREDICTION for claim in claims.values()):
+            from .predictions import check_predictions
+
+            check_predictions(claims.values(), document, report, today or datetime.date.today(), set(claims))
+        grounding = None
+        quoted = any(claim.get("quote") is not None for claim in claims.values())
+        if check_source and (quoted or document.header_value("source") is not None):
+            from .grounding import ground
+
+            grounding = ground(document, claims.values(), report, allow_outside_source, source_root)
+        roles, depth = derive(claims, inferences, main, links, objections, report)
+        run_lint(document, claims, inferences, report, lint=lint, analysis=analysis)
+        if not document.claims:
+            span = document.header[0].span if document.header else Span(document.path, 1, 1, 1, 1, 0, 0)
+            report("G013", "the file has no claims yet", span)
+        return ArgumentMap(
+            document=document,
+            claims=tuple(claims.values()),
+            inferences=tuple(inferences),
+            diagnostics=findings.sorted(),
+            main=main,
+            roles=roles,
+            depth=depth,
+            by_id=claims,
+            grounding=grounding,
+        )
+
+
+def run_lint(
+    document: Document,
+    claims: Mapping[str, Claim],
+    inferences: Sequence[Inference],
+    report: Report,
+    *,
+    lint: bool,
+    analysis: bool | None,
+) -> None:
+    """The claim-writing checks (C codes) when ``lint``; the Rabbit rule (T001) in analysis mode
+    (``analysis``, or by default the header's ``mode: analysis``)."""
+    from . import lint as checks
+
+    if lint:
+        checks.check_claims(claims.values(), document, report)
+        checks.check_single_premise(inferences, claims, document, report)
+    if analysis is None:
+        analysis = (document.header_value("mode") or "").strip().lower() == "analysis"
+    if analysis:
+        checks.check_rabbit(inferences, claims, document, report)
+
+
+# --- files ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class FileResult:
+    """What checking one file found."""
+
+    path: str
+    text: str | None
+    """The decoded text, or None when the file could not be read or decoded."""
+    diagnostics: tuple[Diagnostic, ...]
+    map: ArgumentMap | None
+    unreadable: bool = False
+
+    def count(self, severity: Severity) -> int:
+        """How many diagnostics of this severity."""
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+
+def read_source(path: str, stdin: TextIO | None = None) -> tuple[str, bytes]:
+    """The display name and bytes of a file, ``-`` meaning standard input."""
+    if path == "-":
+        stream = stdin or sys.stdin
+        buffer = getattr(stream, "buffer", None)
+        data = buffer.read() if buffer is not None else stream.read().encode("utf-8")
+        return "<stdin>", data
+    with open(path, "rb") as handle:
+        return path, handle.read()
+
+
+def check_file(
+    path: str,
+    stdin: TextIO | None = None,
+    allow_outside_source: bool = False,
+    lint: bool = True,
+    analysis: bool | None = None,
+) -> FileResult:
+    """Read, parse and resolve one file; every outcome is a FileResult, never an exception."""
+    try:
+        name, data = read_source(path, stdin)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        span = Span(path, 1, 1, 1, 1, 0, 0)
+        diagnostic = Diagnostic("F001", Severity.ERROR, f"cannot read the file: {reason}", span)
+        return FileResult(path, None, (diagnostic,), None, unreadable=True)
+    try:
+        text = decode(data, name)
+        document = parse(text, name)
+    except ArgmapSyntaxError as exc:
+        return FileResult(name, exc.text, (exc.diagnostic,), None)
+    amap = resolve(document, allow_outside_source=allow_outside_source, lint=lint, analysis=analysis)
+    return FileResult(name, document.text, amap.diagnostics, amap)
+
+
+def check_report(results: Sequence[FileResult], quiet: bool = False) -> str:
+    """The text ``argmap check`` prints: each diagnostic in full (only errors when ``quiet``),
+    then one line with the counts and the verdict."""
+    lines = []
+    for result in results:
+        text = None if result.unreadable else result.text
+        lines += [
+            format_diagnostic(diagnostic, text)
+            for diagnostic in sorted(result.diagnostics, key=sort_key)
+            if not quiet or diagnostic.severity is Severity.ERROR
+        ]
+    errors = sum(r.count(Severity.ERROR) for r in results)
+    warnings = sum(r.count(Severity.WARNING) for r in results)
+    notes = sum(r.count(Severity.NOTE) for r in results)
+    files = plural(len(results), "file")
+    parts = [plural(errors, "error"), plural(warnings, "warning")]
+    if notes:
+        parts.append(plural(notes, "note"))
+    verdict = "ok" if errors == 0 else "failed"
+    hidden = "; only errors shown" if quiet and (warnings or notes) else ""
+    lines.append(f"argmap check: {files} checked, " + ", ".join(parts) + f" ({verdict}{hidden})")
+    return "\n".join(lines) + "\n"
+
+
+def plural(count: int, word: str) -> str:
+    """``1 error``, ``2 errors``."""
+    return f"{count} {word}" + ("" if count == 1 else "s")

@@ -1,0 +1,480 @@
+"""Claim-writing feedback (C codes) and, in analysis mode, the Rabbit rule (T001).
+
+These are heuristics, so they are warnings or notes, never errors, and each
+can be switched off: for a whole file with ``lint: off`` (or a
+``waive: C002, C005`` header), for one claim or link with a ``waive:``
+property, and for a run with ``argmap check --no-lint``. The Rabbit rule runs
+only in analysis mode (``mode: analysis`` in the header, or ``--analysis``).
+
+The rules follow the claim-writing conventions taught with argument maps
+(Rationale's "seven rules", Cullen's hints): a box holds one claim, not an
+argument; it can be read alone; it is a statement, not a question.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from argmap.core.diagnostics import Note
+from argmap.core.model import Claim, ClaimKind, Document, Link, LinkType, Property
+from argmap.language.schema import split_list
+
+from .findings import Report
+from .lexicon import PRONOUNS, is_verb
+
+if TYPE_CHECKING:
+    from .argument_map import Inference
+
+
+LONG_CLAIM = 30
+"""Words above which a claim is reported as long (C005)."""
+
+# These checks run on every claim of a map, so each asks a cheap question first (a
+# substring test, a pattern with a literal to look for) and does the full work only
+# for the claims that could fire.
+
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+"""A word: a letter, then letters, digits, '_', apostrophes and hyphens."""
+_IN_WORD = re.compile(r"[\w'’-]")
+"""A character a word can go on with."""
+_LETTER = re.compile(r"[^\W\d_]")
+"""A character a word can start with."""
+_BREAKS = frozenset(" ,.;:!?()/")
+"""Common characters that cannot be in a word (a shortcut before ``_IN_WORD``)."""
+_WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_'-"
+"""The ASCII characters a word can go on with, as bytes."""
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
+_REASONING = r"\b(because|therefore|thus|hence|consequently|since|but|so that)\b|[,;]\s*(so)\b"
+_NOT_REASONING = (
+    r"\bsince\s+(?:\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|then\b|last\b)"
+    r"|\b(?:all|anything|nothing|everything|none)\s+but\b"
+)
+# The two patterns above are meant case-blind, and are written in lower case. Matched
+# case-blind (re.IGNORECASE), an ASCII letter in a pattern matches exactly the characters
+# that lower-case to it, and lower-casing keeps each character one character of the same
+# kind (word, digit, space), except for three characters: 'İ' (which lower-cases to two),
+# 'ı' and 'ſ' (which re matches with 'i' and 's'). So on a text without them the patterns
+# can run as written on the lower-cased text, several times faster; tests/test_lint.py
+# checks this against the Unicode tables of the Python in use.
+_FOLDED_APART = ("İ", "ı", "ſ")
+_REASONING_LOWER = re.compile(_REASONING)
+_NOT_REASONING_LOWER = re.compile(_NOT_REASONING)
+_AUXILIARIES = frozenset(
+    "is are was were be been has have had will would can could may might must shall should does do did".split()
+)
+_DETERMINERS = frozenset(
+    "the a an this that these those its their his her our my your some many most all each every no".split()
+)
+_OBJECT_PRONOUNS = frozenset("it them him her us me".split())
+_DETERMINERS_AND_OBJECTS = _DETERMINERS | _OBJECT_PRONOUNS
+_SUBJECTS = frozenset("they he she we it i".split())
+_ADVERBS = frozenset("also then thus so".split())
+# Words that are as often nouns as verbs: after 'and' they count as a verb only with an object.
+_AMBIGUOUS = frozenset(
+    "trade support control work change cost deal rule report fall rise plan order aim attack "
+    "back ban block boost claim cut demand design drive drop end export face fight force form "
+    "hope influence lead limit link look mark need note offer place point press promise rest "
+    "return shape share shift show sign spread stand start supply surge target test threat "
+    "train turn vote walk watch win care help love hate use fear risk cause harm damage benefit act "
+    "answer balance call charge check count cover doubt estimate experience fire guide increase "
+    "judge list match measure move name pay plant play process produce protest question reach "
+    "record reply request respect result review run search sound step stop study trust value "
+    "visit wait wish worry yield release decline access address matter progress debate dispute "
+    "exchange import escalate".split()
+)
+_EXPLETIVE = re.compile(r"^it\s+(?:is|was|seems|appears|remains|may|might|will)\b", re.IGNORECASE)
+_OPENERS = "\"“«'‘("
+_LEANING = tuple(sorted(PRONOUNS - {"i", "we", "you", "us", "our"}))
+"""The pronouns that make a claim lean on context when it starts with one (C004)."""
+
+
+def _unquoted(text: str) -> str:
+    """The text with its quotations blanked out: quoted words are not the writer's own."""
+    if '"' in text or "“" in text or "«" in text:
+        return _QUOTED.sub(" ", text)
+    return text
+
+
+def reasoning_word(text: str) -> str | None:
+    """A reasoning or contrast word inside a claim ("because", "therefore", "but"), else None."""
+    bare = _unquoted(text)
+    return _reasoning_word(bare, bare.lower())
+
+
+def _reasoning_word(bare: str, lower: str) -> str | None:
+    """:func:`reasoning_word` of a text whose quotations are blanked out, given it lower-cased."""
+    if bare.isascii() or not any(char in bare for char in _FOLDED_APART):
+        # Every match holds one of these words, and blanking with spaces joins no letters
+        # into new ones, so a text without any of them has no match.
+        if not (
+            "so" in lower
+            or "but" in lower
+            or "since" in lower
+            or "thus" in lower
+            or "hence" in lower
+            or "because" in lower
+            or "therefore" in lower
+            or "consequently" in lower
+        ):
+            return None
+        if "since" in lower or "but" in lower:
+            lower = _NOT_REASONING_LOWER.sub(" ", lower)
+        match = _REASONING_LOWER.search(lower)
+    else:
+        match = re.search(_REASONING, re.sub(_NOT_REASONING, " ", bare, flags=re.IGNORECASE), re.IGNORECASE)
+    if match is None:
+        return None
+    return (match.group(1) or match.group(2)).lower()
+
+
+def second_clause(text: str) -> str | None:
+    """The word that starts a second clause joined by 'and' ("… watches and cooperate …"), else None.
+
+    Coordinated names and nouns ("Russia and China", "politics, economics and
+    security") do not count: the word after 'and' must be a verb (with an object
+    when it could be a noun), an auxiliary, or the start of a new subject
+    followed by a verb.
+    """
+    bare = _unquoted(text)
+    return _second_clause(bare, bare.lower())
+
+
+def _starts_word(text: str, index: int) -> bool:
+    """True when a word (``_WORDS``) starts at ``index``, where there is a letter.
+
+    A word starts at the first letter of a run of characters a word can go on
+    with: "5and" holds the word "and", "x-and" only the word "x-and".
+    """
+    while index > 0:
+        index -= 1
+        if text[index] in _BREAKS or _IN_WORD.match(text, index) is None:
+            return True
+        if _LETTER.match(text, index) is not None:
+            return False
+    return True
+
+
+def _and_words(text: str, lower: str) -> list[int]:
+    """Where each word 'and' (in any case) ends, given the text lower-cased."""
+    if len(lower) != len(text):
+        # A character lower-cased to two ('İ'): positions in ``lower`` are not those in ``text``.
+        return [word.end() for word in _WORDS.finditer(text) if word.group().lower() == "and"]
+    ends = []
+    start = lower.find("and")
+    while start >= 0:
+        end = start + 3
+        if (end == len(text) or text[end] in _BREAKS or _IN_WORD.match(text, end) is None) and _starts_word(
+            text, start
+        ):
+            ends.append(end)
+        start = lower.find("and", end)
+    return ends
+
+
+def _second_clause(bare: str, lower: str) -> str | None:
+    """:func:`second_clause` of a text whose quotations are blanked out, given it lower-cased.
+
+    Every rule returns the word after 'and', so the rules are tried cheapest
+    first, and the words before 'and' are read only when a rule needs them.
+    """
+    if "and" not in lower:
+        return None
+    for end in _and_words(bare, lower):
+        following: list[str] = _WORDS.findall(bare, end)[:4]
+        if not following:
+            return None  # 'and' is the last word
+        first = following[0]
+        first_lower = first.lower()
+        if first_lower in _ADVERBS and len(following) > 1:
+            del following[0]
+            first = following[0]
+            first_lower = first.lower()
+        second = following[1].lower() if len(following) > 1 else None
+        if first_lower in _AUXILIARIES or (second is not None and first_lower in _SUBJECTS):
+            # an auxiliary, or a new subject ("… and they cut …"), unless 'and' is the first word
+            if _WORDS.search(bare, 0, end - 3) is not None:
+                return first
+            continue
+        # a verb, with an object when it could be a noun
+        needs_verb = (
+            first[0].islower()
+            and is_verb(first)
+            and (first_lower not in _AMBIGUOUS or second in _DETERMINERS_AND_OBJECTS)
+        )
+        if not needs_verb and second is not None and (first_lower in _DETERMINERS or first[0].isupper()):
+            # a new subject, then an auxiliary or a verb ending in -s or -ed
+            for later in following[1:]:
+                later_lower = later.lower()
+                if later_lower in _AUXILIARIES or (
+                    later_lower.endswith(("s", "ed")) and later[0].islower() and is_verb(later)
+                ):
+                    needs_verb = True
+                    break
+        # "… will crash and bonds will rally": a second subject with its own verb
+        needs_auxiliary = second in _AUXILIARIES
+        if not (needs_verb or needs_auxiliary):
+            continue
+        left = [word.lower() for word in _WORDS.findall(bare, 0, end - 3)]
+        if needs_auxiliary and any(word in _AUXILIARIES for word in left):
+            return first
+        if needs_verb and any(word in _AUXILIARIES or is_verb(word) for word in left):
+            return first
+    return None
+
+
+def compound(text: str, kind: ClaimKind) -> str | None:
+    """Why a claim looks like two claims (a semicolon, or 'and' joining clauses), else None."""
+    bare = _unquoted(text)
+    return _compound(bare, bare.lower(), kind)
+
+
+def _compound(bare: str, lower: str, kind: ClaimKind) -> str | None:
+    """:func:`compound` of a text whose quotations are blanked out, given it lower-cased."""
+    if ";" in bare:
+        return "a semicolon joins two statements"
+    if kind is ClaimKind.PREDICTION:
+        return None  # P009 reports two outcomes joined by 'and' in a forecast
+    word = _second_clause(bare, lower)
+    if word is not None:
+        return f"'and {word}' starts a second statement"
+    return None
+
+
+def leans_on_context(text: str) -> str | None:
+    """The pronoun a claim starts with when it cannot be read alone ("They would …"), else None."""
+    start = text.strip().lstrip(_OPENERS)
+    if not start[:5].lower().startswith(_LEANING):
+        return None  # the usual case, found without reading the first word
+    match = _WORDS.match(start)
+    if match is None:
+        return None
+    word = match.group().lower()
+    if word not in _LEANING:
+        return None
+    if word == "it" and _EXPLETIVE.match(text.strip()):
+        return None
+    return match.group()
+
+
+def _may_be_long(text: str) -> bool:
+    """False when the text surely has at most LONG_CLAIM words (C005).
+
+    Words are parted by characters that cannot be in a word, so a text has at
+    most one word more than it has such characters; counting every byte of a
+    non-ASCII character as one of them only overcounts.
+    """
+    return len(text.encode("utf-8", "surrogatepass").translate(None, _WORD_BYTES)) >= LONG_CLAIM
+
+
+def _waived(codes: str, code: str) -> bool:
+    items = {item.upper() for item in split_list(codes)}
+    return "ALL" in items or code in items or code[0] + "*" in items
+
+
+def file_waivers(document: Document) -> str:
+    """The codes the header waives: ``lint: off`` waives every C code, ``waive:`` lists codes."""
+    waived = document.header_value("waive") or ""
+    if (document.header_value("lint") or "on").strip().lower() == "off":
+        waived += ", C*"
+    return waived
+
+
+def check_claims(claims: Iterable[Claim], document: Document, report: Report) -> None:
+    """The claim-writing checks C001–C005 on every claim's text."""
+    file_waived = file_waivers(document)
+    for claim in claims:
+        text = claim.text
+        bare = _unquoted(text)
+        lower = bare.lower()
+        word = _reasoning_word(bare, lower)
+        why = _compound(bare, lower, claim.kind)
+        question = text.rstrip().endswith("?")
+        pronoun = leans_on_context(text)
+        count = len(_WORDS.findall(text)) if _may_be_long(text) else 0
+        if word is None and why is None and not question and pronoun is None and count <= LONG_CLAIM:
+            continue
+        prop = claim.get("waive")
+        waived = file_waived + ", " + (prop.value if prop is not None else "")
+
+        def say(code: str, message: str, *notes: Note, claim: Claim = claim, waived: str = waived) -> None:
+            if not _waived(waived, code):
+                report(code, message, claim.text_span, *notes)
+
+        if word is not None:
+            say(
+                "C001",
+                f"'{claim.id}' contains '{word}': a box holds one claim, not an argument",
+                Note("split the reason into its own claim and link it with '->' (or '-x' for 'but')"),
+            )
+        if why is not None:
+            say("C002", f"'{claim.id}' looks like two claims in one box: {why}",
+                Note("one claim per box: split it and link each part on its own"))
+        if question:
+            say("C003", f"'{claim.id}' is a question: a claim is a statement that can be true or false",
+                Note("write the answer the text implies, as a statement"))
+        if pronoun is not None:
+            say("C004", f"'{claim.id}' starts with '{pronoun}': it cannot be read on its own",
+                Note("name what the pronoun stands for, so the box makes sense anywhere on the map"))
+        if count > LONG_CLAIM:
+            say("C005", f"'{claim.id}' is {count} words long (more than {LONG_CLAIM})",
+                Note("shorten it to the claim itself; details can go in a note"))
+
+
+def check_single_premise(
+    inferences: Sequence[Inference], claims: Mapping[str, Claim], document: Document, report: Report
+) -> None:
+    """C006, once per file: reasons with a single premise may hide an unstated co-premise."""
+    file_waived = file_waivers(document)
+    waived_for_file = _waived(file_waived, "C006")
+    # One pass over the claims in order is much faster than looking in each premise's properties.
+    claim_waivers: dict[str, Property] = {}
+    for claim_id, claim in claims.items():
+        for prop in claim.properties:
+            if prop.key == "waive":
+                claim_waivers[claim_id] = prop
+                break
+    support = LinkType.SUPPORT
+    found = []
+    for inference in inferences:
+        premises: tuple[str, ...] = inference.premises
+        if inference.type is not support or len(premises) != 1 or inference.target is None:
+            continue
+        premise_waiver = claim_waivers.get(premises[0])
+        link = inference.link
+        waiver = link_waiver(link) if link.properties else None
+        if premise_waiver is None and waiver is None:
+            waived = waived_for_file
+        else:
+            waived = _waived(
+                file_waived + ", " + ", ".join(p.value for p in (premise_waiver, waiver) if p is not None),
+                "C006",
+            )
+        if not waived:
+            found.append(inference)
+    if not found:
+        return
+    shown = [
+        Note(f"line {i.span.line}: {i.premises[0]} -> {i.target}")
+        for i in found[:8]
+    ]
+    more = [Note(f"and {len(found) - 8} more")] if len(found) > 8 else []
+    count = len(found)
+    report(
+        "C006",
+        f"{count} reason{'s have' if count > 1 else ' has'} a single premise: is there an unstated "
+        "co-premise? (if a premise needs another claim to support its conclusion, add it as an "
+        "assumption and join them with '+')",
+        found[0].span,
+        *shown,
+        *more,
+    )
+
+
+def link_waiver(link: Link) -> Property | None:
+    """The ``waive:`` property of a link, if any."""
+    for prop in link.properties:
+        if prop.key == "waive":
+            return prop
+    return None
+
+
+# --- the Rabbit rule ---------------------------------------------------------------
+
+
+def _stemmer() -> Callable[[str], str]:
+    """The English Snowball stemmer, remembering the words it has stemmed (it is slow, and words recur)."""
+    import snowballstemmer
+
+    stem: Callable[[str], str] = snowballstemmer.stemmer("english").stemWord
+    return functools.lru_cache(maxsize=1 << 14)(stem)
+
+
+def _stop_words() -> frozenset[str]:
+    from stop_words import get_stop_words
+
+    return frozenset(get_stop_words("english"))
+
+
+def synonyms(document: Document, stem: Callable[[str], str]) -> dict[str, str]:
+    """The header's ``terms:`` groups as stem → the stem of the group's first word.
+
+    ``terms: revolt = rebel, rebelling; camps = blocs``
+    """
+    table: dict[str, str] = {}
+    value = document.header_value("terms") or ""
+    for group in value.split(";"):
+        if "=" not in group:
+            continue
+        head, _, rest = group.partition("=")
+        words = [head.strip(), *split_list(rest)]
+        canonical = " ".join(stem(w.lower()) for w in words[0].split())
+        for word in words:
+            table[" ".join(stem(w.lower()) for w in word.split())] = canonical
+    return table
+
+
+def terms(text: str, stem: Callable[[str], str], stop: frozenset[str], table: Mapping[str, str]) -> dict[str, str]:
+    """Significant terms of a text: stem (after synonyms) → the first surface form."""
+    found: dict[str, str] = {}
+    words = [w for w in _WORDS.findall(text) if w.lower().strip("'’") not in stop and len(w) > 2]
+    stems = [stem(w.lower()) for w in words]
+    if not any(" " in key for key in table):
+        # No two-word synonyms (the usual case): each word stands alone.
+        for word, stemmed in zip(words, stems, strict=True):
+            found.setdefault(table.get(stemmed, stemmed), word)
+        return found
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words) and f"{stems[i]} {stems[i + 1]}" in table:
+            found.setdefault(table[f"{stems[i]} {stems[i + 1]}"], f"{words[i]} {words[i + 1]}")
+            i += 2
+            continue
+        found.setdefault(table.get(stems[i], stems[i]), words[i])
+        i += 1
+    return found
+
+
+def check_rabbit(
+    inferences: Sequence[Inference], claims: Mapping[str, Claim], document: Document, report: Report
+) -> None:
+    """T001: every significant term of a conclusion should appear in some premise of its reason."""
+    stem = _stemmer()
+    stop = _stop_words()
+    table = synonyms(document, stem)
+    file_waived = document.header_value("waive") or ""
+    waived_for_file = _waived(file_waived, "T001")
+    cache: dict[str, dict[str, str]] = {}
+
+    def of(claim_id: str) -> dict[str, str]:
+        if claim_id not in cache:
+            cache[claim_id] = terms(claims[claim_id].text, stem, stop, table)
+        return cache[claim_id]
+
+    for inference in inferences:
+        target = inference.target
+        if inference.type is not LinkType.SUPPORT or target is None:
+            continue
+        link = inference.link
+        waiver = link_waiver(link) if link.properties else None
+        if waived_for_file if waiver is None else _waived(file_waived + ", " + waiver.value, "T001"):
+            continue
+        premises: tuple[str, ...] = inference.premises
+        covered: set[str] = set()
+        for premise in premises:
+            covered.update(of(premise))
+        missing = [surface for key, surface in of(target).items() if key not in covered]
+        if missing:
+            shown = ", ".join(f"'{word}'" for word in missing)
+            joined = " + ".join(premises)
+            report(
+                "T001",
+                f"Rabbit rule: {shown} in '{target}' appear{'s' if len(missing) == 1 else ''} in no "
+                f"premise of '{joined}'",
+                inference.span,
+                Note("a conclusion can only contain what its premises put in: add the missing "
+                     "co-premise, declare a synonym in the header ('terms: a = b'), or waive it "
+                     "on the link ('waive: T001')"),
+            )

@@ -1,0 +1,133 @@
+"""``argmap render FILE``: draw the map as SVG, PNG, PDF or DOT (``--watch``: again on each save)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from argmap.analysis.check import check_file
+
+from .common import (
+    EXIT_ENVIRONMENT,
+    EXIT_OK,
+    EXIT_USAGE,
+    MAP_SUFFIXES,
+    dot_warnings_printed,
+    not_drawable,
+    write_output,
+)
+
+__all__ = ["cmd_render", "register"]
+
+
+def register(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``render`` command to the ``argmap`` sub-command parsers."""
+    render = commands.add_parser(
+        "render",
+        help="draw the map of an .arg file as SVG, PNG, PDF or DOT",
+        description="Draw the argument map with Graphviz (docs/rendering.md explains the picture). "
+        "A file with errors is not drawn: its diagnostics are printed as 'argmap check' prints them "
+        "(exit 1). Exit 3 when Graphviz's dot is missing or fails, or the output cannot be written.",
+    )
+    render.add_argument("file", metavar="FILE", help="the .arg file; - reads standard input")
+    render.add_argument(
+        "-o", "--output", metavar="OUT",
+        help="where to write: .svg, .png, .pdf or .dot sets the format; - is standard output "
+        "(default: FILE with the format's suffix)",
+    )
+    render.add_argument("--format", choices=("svg", "png", "pdf", "dot"), help="output format (default: from OUT)")
+    render.add_argument(
+        "--direction", choices=("BT", "TB", "LR", "RL"), default="BT",
+        help="where the arrows point, from reasons to conclusion: BT puts the main conclusion "
+        "at the top (default), TB at the bottom, LR at the right, RL at the left",
+    )
+    render.add_argument(
+        "--theme", choices=("default", "print"), default="default",
+        help="default: colour-blind-safe colours; print: black and white, line styles only",
+    )
+    render.add_argument("--no-legend", dest="legend", action="store_false", help="leave out the key")
+    render.add_argument(
+        "--sections", action=argparse.BooleanOptionalAction, default=None,
+        help="frame each section (default: yes, unless the map is large and most links cross sections)",
+    )
+    render.add_argument("--focus", metavar="ID", help="draw only the claims around this claim")
+    render.add_argument(
+        "--depth", type=int, metavar="N",
+        help="with --focus: how many links away from it to draw (default 2); alone: from the main conclusion",
+    )
+    render.add_argument(
+        "--watch", action="store_true",
+        help="keep running and draw again whenever FILE changes; errors are reported, not fatal",
+    )
+    render.set_defaults(handler=cmd_render)
+
+
+def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """``argmap render FILE``: draw the map as SVG, PNG, PDF or DOT (``--watch``: again on each save)."""
+    import os
+    import time
+
+    from argmap import drawing as rd
+
+    output = args.output
+    fmt = args.format or MAP_SUFFIXES.get(os.path.splitext(output)[1].lower() if output else ".svg")
+    if output == "-" and not args.format:
+        fmt = "svg"
+    if fmt is None:
+        print(f"argmap render: cannot tell the format from '{output}': name it .svg, .png, .pdf "
+              "or .dot, or give --format", file=stderr)
+        return EXIT_USAGE
+    if output is None:
+        output = "-" if args.file == "-" else os.path.splitext(args.file)[0] + "." + fmt
+    if args.watch and "-" in (args.file, output):
+        print("argmap render: --watch needs a file to read and a file to write, not -", file=stderr)
+        return EXIT_USAGE
+
+    def once() -> int:
+        result = check_file(args.file)
+        status = not_drawable(result, "render", stderr)
+        if status is not None:
+            return status
+        assert result.map is not None
+        try:
+            with dot_warnings_printed("render", stderr):
+                data = rd.render(
+                    result.map, fmt, direction=args.direction, theme=args.theme, legend=args.legend,
+                    focus=args.focus, depth=args.depth, sections=args.sections,
+                )
+        except rd.FocusError as exc:
+            print(f"argmap render: {exc}", file=stderr)
+            return EXIT_USAGE
+        except rd.RenderError as exc:
+            print(f"argmap render: {exc}", file=stderr)
+            return EXIT_ENVIRONMENT
+        if not write_output(output, data, stdout, stderr, "render"):
+            return EXIT_ENVIRONMENT
+        if args.watch:
+            print(f"argmap render: wrote {output}", file=stderr)
+        return EXIT_OK
+
+    def stamp() -> tuple[int, int] | None:
+        try:
+            info = os.stat(args.file)
+        except OSError:
+            return None  # mid-save (some editors replace the file): look again soon
+        return info.st_mtime_ns, info.st_size
+
+    status = once()
+    if not args.watch or status == EXIT_ENVIRONMENT:
+        return status
+    print(f"argmap render: watching {args.file} for changes (Ctrl-C to stop)", file=stderr)
+    import gc
+
+    gc.enable()  # a long-running process: collect what each redraw leaves behind
+    seen = stamp()
+    try:
+        while True:
+            time.sleep(0.5)
+            now = stamp()
+            if now is not None and now != seen:
+                seen = now
+                once()
+    except KeyboardInterrupt:
+        return EXIT_OK

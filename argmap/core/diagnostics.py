@@ -1,0 +1,196 @@
+"""Diagnostics: what argmap tells a user about their file.
+
+Every message argmap prints about an ``.arg`` file is a :class:`Diagnostic`
+with a stable code from :data:`argmap.core.codes.REGISTRY`. Syntax errors are raised
+as :class:`ArgmapSyntaxError` (one per file, parsing stops); everything the
+resolver finds is collected and returned, never raised.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+
+from .codes import REGISTRY, Severity
+from .model import Span
+
+__all__ = [
+    "ArgmapError",
+    "ArgmapSyntaxError",
+    "Diagnostic",
+    "Note",
+    "Severity",
+    "format_diagnostic",
+    "snippet",
+    "sort_key",
+    "source_line",
+]
+
+
+@attrs.frozen
+class Note:
+    """Extra information attached to a diagnostic, optionally pointing somewhere else."""
+
+    message: str
+    span: Span | None = None
+
+
+@attrs.frozen
+class Diagnostic:
+    """One finding about a file: a code, a severity, a message and where."""
+
+    code: str
+    """A stable code from the registry, such as ``N001``."""
+    severity: Severity
+    message: str
+    span: Span
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The code's short name, such as ``unknown-id``."""
+        return REGISTRY[self.code].name
+
+    def to_json(self) -> dict[str, object]:
+        """A plain dictionary for ``--format json``."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": self.span.file,
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "start": self.span.start,
+            "end": self.span.end,
+            "notes": [
+                {
+                    "message": note.message,
+                    **(
+                        {"line": note.span.line, "column": note.span.column}
+                        if note.span is not None
+                        else {}
+                    ),
+                }
+                for note in self.notes
+            ],
+        }
+
+
+class ArgmapError(Exception):
+    """Base class of the errors argmap raises."""
+
+
+class ArgmapSyntaxError(ArgmapError):
+    """A file that cannot be parsed. Carries exactly one diagnostic and the source text."""
+
+    def __init__(self, diagnostic: Diagnostic, text: str) -> None:
+        super().__init__(f"{_location(diagnostic.span)}: {diagnostic.message} [{diagnostic.code}]")
+        self.diagnostic = diagnostic
+        self.text = text
+
+    def format(self) -> str:
+        """The error as ``argmap check`` prints it, with the source line and a caret."""
+        return format_diagnostic(self.diagnostic, self.text)
+
+
+def _location(span: Span) -> str:
+    return f"{span.file}:{span.line}:{span.column}"
+
+
+def _display_width(text: str) -> int:
+    """Columns a terminal uses for ``text``: wide (CJK) characters take two."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
+
+
+def _printable(line: str) -> str:
+    """A source line made safe to print: tabs to spaces, control characters shown as U+XXXX."""
+    out = []
+    for char in line:
+        if char == "\t":
+            out.append("    ")
+        elif unicodedata.category(char) in ("Cc", "Cf") and char != "\u200d":
+            out.append(f"<U+{ord(char):04X}>")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+_starts_of: tuple[str, list[int]] = ("", [0])
+"""The text last asked about, and where each of its lines starts (a file's many
+diagnostics are printed one by one: splitting the text for each took quadratic time)."""
+
+
+def _line_starts(text: str) -> list[int]:
+    global _starts_of
+    if _starts_of[0] is not text:
+        starts = [0]
+        at = text.find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        _starts_of = (text, starts)
+    return _starts_of[1]
+
+
+def source_line(text: str, line: int) -> str:
+    """Line ``line`` (1-based) of ``text``, without its line ending."""
+    starts = _line_starts(text)
+    if 1 <= line <= len(starts):
+        end = starts[line] - 1 if line < len(starts) else len(text)
+        return text[starts[line - 1] : end].rstrip("\r")
+    return ""
+
+
+def snippet(text: str, span: Span) -> list[str]:
+    """The source line of ``span`` with a caret line under the spanned characters."""
+    line = source_line(text, span.line)
+    if not line and span.line > len(_line_starts(text)):
+        return []
+    start = max(span.column - 1, 0)
+    if span.end_line == span.line:
+        end = max(span.end_column - 1, start + 1)
+    else:
+        end = max(len(line), start + 1)
+    before = _printable(line[:start])
+    marked = _printable(line[start:end]) or " "
+    gutter = f"{span.line:>5} | "
+    pad = " " * len(gutter.rstrip("| ")) + " | "
+    caret = " " * _display_width(before) + "^" + "~" * max(_display_width(marked) - 1, 0)
+    return [gutter + _printable(line), pad + caret]
+
+
+def format_diagnostic(diagnostic: Diagnostic, text: str | None = None) -> str:
+    """A diagnostic as a compiler prints it.
+
+    ``path:line:col: severity: message [code]``, then the source line with a
+    caret under the problem when ``text`` is given, then the notes.
+    """
+    span = diagnostic.span
+    lines = [
+        f"{_location(span)}: {diagnostic.severity.value}: {diagnostic.message} [{diagnostic.code}]"
+    ]
+    if text is not None:
+        lines.extend(snippet(text, span))
+    for note in diagnostic.notes:
+        if note.span is not None and (note.span.line, note.span.column) != (span.line, span.column):
+            lines.append(f"{_location(note.span)}: note: {note.message}")
+            if text is not None and note.span.file == span.file:
+                lines.extend(snippet(text, note.span))
+        else:
+            lines.append(f"      = note: {note.message}")
+    return "\n".join(lines)
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, int, str]:
+    """Order diagnostics by file, position, severity and code."""
+    span = diagnostic.span
+    return (span.file, span.start, span.column, diagnostic.severity.rank, diagnostic.code)

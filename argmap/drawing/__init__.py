@@ -1,0 +1,77 @@
+"""Drawing: a resolved map as DOT text, and as SVG, PNG or PDF through Graphviz's ``dot``.
+
+- :mod:`~argmap.drawing.dot`: :func:`to_dot` (pure, deterministic) and the layout settings;
+- :mod:`~argmap.drawing.run`: :func:`render`, the one function that runs ``dot``;
+- :mod:`~argmap.drawing.scene`: what one drawing shows, shared by its parts:
+  :mod:`~argmap.drawing.boxes`, :mod:`~argmap.drawing.links`,
+  :mod:`~argmap.drawing.sections` (frames) and :mod:`~argmap.drawing.legend` (the key);
+- :mod:`~argmap.drawing.theme`: colours, line styles, marks, and the words for each kind of box;
+- :mod:`~argmap.drawing.labels`: wrapping, and the one escape of every user string;
+- :mod:`~argmap.drawing.focus`: drawing a part of the map;
+- :mod:`~argmap.drawing.describe`: the map in words for screen readers;
+- :mod:`~argmap.drawing.svg`: SVG post-processing.
+
+The ``graphviz`` package is imported only in this package.
+"""
+
+from __future__ import annotations
+
+from .describe import describe
+from .dot import DIRECTIONS, FORMATS, LARGE_MAP, OVERVIEW_MAP, layout_effort, to_dot
+from .focus import DEFAULT_FOCUS_DEPTH, FocusError
+from .labels import WRAP_WIDTH, balanced_wrap, visible, wrap
+from .run import DOT_MISSING, DotNotFoundError, DotWarning, RenderError, render, repr_svg
+from .sections import MAX_FRAME_DEPTH, SMALL_MAP
+from .svg import SVG_NS, XLINK_NS
+from .theme import (
+    DEFAULT_THEME,
+    PRINT_THEME,
+    THEMES,
+    EdgeLook,
+    Mark,
+    Marks,
+    NodeLook,
+    Theme,
+    edge_look,
+    header_words,
+    node_look,
+    prediction_words,
+)
+
+__all__ = [
+    "DEFAULT_FOCUS_DEPTH",
+    "DEFAULT_THEME",
+    "DIRECTIONS",
+    "DOT_MISSING",
+    "FORMATS",
+    "LARGE_MAP",
+    "MAX_FRAME_DEPTH",
+    "OVERVIEW_MAP",
+    "PRINT_THEME",
+    "SMALL_MAP",
+    "SVG_NS",
+    "THEMES",
+    "WRAP_WIDTH",
+    "XLINK_NS",
+    "DotNotFoundError",
+    "DotWarning",
+    "EdgeLook",
+    "FocusError",
+    "Mark",
+    "Marks",
+    "NodeLook",
+    "RenderError",
+    "Theme",
+    "balanced_wrap",
+    "describe",
+    "edge_look",
+    "header_words",
+    "layout_effort",
+    "node_look",
+    "prediction_words",
+    "render",
+    "repr_svg",
+    "to_dot",
+    "visible",
+    "wrap",
+]

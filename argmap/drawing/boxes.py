@@ -1,0 +1,122 @@
+"""The box of each claim: its header (kind, role, id), text, prediction details and marks, and its tooltip."""
+
+from __future__ import annotations
+
+import graphviz
+
+from argmap.analysis.argument_map import Role
+from argmap.core.model import Claim, ClaimKind
+
+from .describe import plural
+from .labels import balanced_wrap, esc, esc_lines, font, html_label, phrase_lines, plain, styled, wrap
+from .scene import Scene
+from .theme import NodeLook, claim_value, header_words, node_look, prediction_words
+
+__all__ = ["add_claim"]
+
+
+def add_claim(scene: Scene, graph: graphviz.Digraph, claim: Claim) -> None:
+    """Add the box of ``claim``: its look from the theme (or a caller's mark), its label and tooltip."""
+    look_name = node_look(scene.amap, claim)
+    look = scene.theme.nodes[look_name]
+    dashed = look.dashed or claim.kind is ClaimKind.ASSUMPTION
+    style = "rounded,filled" + (",dashed" if dashed else "")
+    classes = ["claim", look_name, claim.kind.value]
+    classes += [role.value.replace(" ", "-") for role in sorted(scene.amap.roles.get(claim.id, ()), key=role_order)]
+    focused = claim.id == scene.options.focus
+    if focused:
+        classes.append("focus")
+    element_id = f"claim-{claim.id}"
+    tooltip = _tooltip(scene, claim)
+    mark = scene.claim_mark(claim)
+    border, penwidth = look.border, look.penwidth
+    if mark is not None:  # a caller's mark replaces the border's colour and line
+        classes.append(mark.name)
+        border, penwidth = mark.color, mark.penwidth
+        style = "rounded,filled" + ("" if mark.style == "solid" else f",{mark.style}")
+        if mark.note:
+            tooltip += f"\n{mark.note}"
+    scene.tooltips[element_id] = tooltip
+    graph.node(
+        claim.id,
+        label=_claim_label(scene, claim, look, italic=look.italic or claim.kind is ClaimKind.ASSUMPTION),
+        shape="box",
+        style=style,
+        fillcolor=look.fill,
+        color=border,
+        penwidth=f"{penwidth:g}",
+        margin="0.11,0.06",
+        peripheries="2" if focused else None,
+        tooltip=plain(tooltip),
+        id=element_id,
+        _attributes={"class": " ".join(dict.fromkeys(classes))},
+    )
+
+
+def _tooltip(scene: Scene, claim: Claim) -> str:
+    parts = [f"{header_words(scene.amap, claim).lower()} {claim.id}: {claim.text}"]
+    quote = claim_value(claim, "quote")
+    if quote:
+        parts.append(f"quote: “{quote}”")
+    for key in ("by", "kind"):
+        value = claim_value(claim, key)
+        if value:
+            parts.append(f"{key}: {value}")
+    details = prediction_words(claim)
+    if details:
+        parts.append(" · ".join(details))
+    return "\n".join(parts)
+
+
+def _claim_label(scene: Scene, claim: Claim, look: NodeLook, *, italic: bool) -> str:
+    small = 8.5
+    header = styled(esc(header_words(scene.amap, claim)), bold=True)
+    statement = claim_value(claim, "kind")
+    if statement:
+        header += esc(f" · {statement}")
+    rows = [
+        "<TR>"
+        f'<TD ALIGN="LEFT">{font(header, size=small, color=look.header)}</TD>'
+        '<TD WIDTH="8"></TD>'
+        f'<TD ALIGN="RIGHT">{font(esc(claim.id), size=small, color=look.header)}</TD>'
+        "</TR>"
+    ]
+    details = prediction_words(claim)
+    if details:
+        rows.append(
+            f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">'
+            f"{font(styled(esc_lines(phrase_lines(details, 48)), italic=True), size=small, color=look.header)}</TD></TR>"
+        )
+    body = styled(esc_lines(balanced_wrap(claim.text)), bold=look.bold, italic=italic)
+    rows.append(f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">{font(body, color=look.text)}</TD></TR>')
+    mark = scene.claim_mark(claim)
+    if mark is not None and mark.note:
+        rows.append(
+            f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">'
+            f"{font(styled(esc_lines(wrap(mark.note)), bold=True), size=small, color=mark.color)}</TD></TR>"
+        )
+    hidden = _hidden_links(scene, claim.id)
+    if hidden:
+        note = f"+ {plural(hidden, 'link')} not shown"
+        rows.append(
+            f'<TR><TD COLSPAN="3" ALIGN="RIGHT">'
+            f"{font(styled(esc(note), italic=True), size=small, color=look.header)}</TD></TR>"
+        )
+    table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
+    return html_label(table)
+
+
+def _hidden_links(scene: Scene, claim_id: str) -> int:
+    if len(scene.inferences) == len(scene.amap.inferences):
+        return 0
+    return sum(
+        1
+        for inference in scene.amap.inferences
+        if inference.index not in scene.drawn_inferences
+        and (claim_id in inference.premises or inference.target == claim_id)
+    )
+
+
+def role_order(role: Role) -> int:
+    """Roles in the order :class:`~argmap.analysis.Role` lists them (for stable CSS classes)."""
+    return list(Role).index(role)

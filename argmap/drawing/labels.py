@@ -1,0 +1,238 @@
+"""Text in the picture: visible characters, wrapping, and the one escape of every user string.
+
+Every string a user wrote reaches the DOT output through exactly one escape,
+here: :func:`esc` (:func:`html.escape`, plus doubled backslashes and ``]`` as
+a character reference, which Graphviz's HTML labels need) for all visible
+text, which is always in HTML-like labels, and :func:`plain` (:func:`graphviz.escape`
+plus the ``graphviz`` package's quoting) for the other attributes (tooltips).
+Characters XML cannot carry are shown as ``<U+XXXX>`` (:func:`visible`).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import graphviz
+
+__all__ = [
+    "LINE_BREAK",
+    "WRAP_WIDTH",
+    "balanced_wrap",
+    "esc",
+    "esc_lines",
+    "font",
+    "html_label",
+    "phrase_lines",
+    "plain",
+    "styled",
+    "text_width",
+    "visible",
+    "wrap",
+]
+
+WRAP_WIDTH = 36
+"""Characters per line of a claim's text in its box (a CJK character counts as two)."""
+
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029]")
+_SPACES = re.compile("[ \t]+")
+_GLUE = frozenset("\u200d\ufe0e\ufe0f")
+
+
+def visible(text: str) -> str:
+    """``text`` with each character XML cannot carry (control characters, U+FFFE, U+FFFF,
+    lone surrogates) shown as ``<U+XXXX>``; tabs and line breaks are kept."""
+    return _INVISIBLE.sub(lambda match: f"<U+{ord(match.group()):04X}>", text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _char_width(char: str) -> int:
+    if " " <= char <= "~":
+        return 1
+    if unicodedata.combining(char) or char in _GLUE or unicodedata.category(char) == "Cf":
+        return 0
+    if 0x1F3FB <= ord(char) <= 0x1F3FF:  # skin-tone modifiers join the emoji before them
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def text_width(text: str) -> int:
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return sum(_char_width(char) for char in text)
+
+
+def _units(word: str, width: int) -> list[str]:
+    """Pieces of ``word`` a line may break between: around each wide (CJK) character,
+    and every ``width`` columns in a run too long for a line."""
+    if len(word) <= width and word.isascii() and word.isprintable():
+        return [word]
+    units: list[str] = []
+    current = ""
+    current_width = 0
+    previous = ""
+    previous_wide = False
+    for char in word:
+        char_width = _char_width(char)
+        glued = char_width == 0 or previous == "\u200d"
+        wide = char_width == 2
+        if current and not glued and (wide or previous_wide or current_width + char_width > width):
+            units.append(current)
+            current, current_width = "", 0
+        current += char
+        current_width += char_width
+        if not glued:
+            previous_wide = wide
+        previous = char
+    if current:
+        units.append(current)
+    return units
+
+
+def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
+    """Lines of at most ``width`` columns (a wide character takes two).
+
+    Lines break at spaces and tabs, between CJK characters, and inside a word
+    longer than a line; a line break in the text is kept. No other character
+    is added, dropped or changed, apart from runs of spaces becoming one.
+
+    >>> wrap("Trees cool streets by several degrees in summer.", 20)
+    ['Trees cool streets', 'by several degrees', 'in summer.']
+    >>> wrap("北京和莫斯科的联合声明", 10)
+    ['北京和莫斯', '科的联合声', '明']
+    """
+    lines: list[str] = []
+    simple = text.isascii()  # every character one column wide: no per-character widths
+    for paragraph in LINE_BREAK.split(text):
+        line = ""
+        line_width = 0
+        words = _SPACES.split(paragraph)
+        if simple and paragraph.isprintable() and max(map(len, words)) <= width:
+            # The common case, about three times faster: every word fits on a line.
+            for word in words:
+                if not line:
+                    line, line_width = word, len(word)
+                elif line_width + 1 + len(word) > width:
+                    lines.append(line)
+                    line, line_width = word, len(word)
+                else:
+                    line += " " + word
+                    line_width += 1 + len(word)
+            lines.append(line)
+            continue
+        for word in words:
+            units = (
+                [word[i : i + width] for i in range(0, len(word), width)] or [word]
+                if simple and word.isprintable()
+                else _units(word, width)
+            )
+            for index, unit in enumerate(units):
+                gap = 1 if index == 0 and line else 0
+                unit_width = len(unit) if simple and unit.isprintable() else text_width(unit)
+                if line and line_width + gap + unit_width > width:
+                    lines.append(line)
+                    line, line_width = unit, unit_width
+                else:
+                    line += " " * gap + unit
+                    line_width += gap + unit_width
+        lines.append(line)
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def balanced_wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
+    """:func:`wrap` into as few lines as ``width`` allows, with the lines as even as
+    possible (no lonely last word).
+
+    >>> balanced_wrap("The Okafor family should adopt a dog.")
+    ['The Okafor family', 'should adopt a dog.']
+    """
+    lines = wrap(text, width)
+    if len(lines) < 2:
+        return lines
+    # The narrowest width that needs no more lines (fewer columns never need fewer lines).
+    low, high = max(width // 2, 1), width
+    while low < high:
+        middle = (low + high) // 2
+        if len(wrap(text, middle)) > len(lines):
+            low = middle + 1
+        else:
+            high = middle
+    best = low
+    return wrap(text, best) if best != width else lines
+
+
+def phrase_lines(phrases: Sequence[str], width: int) -> list[str]:
+    """Phrases joined by `` · ``, broken only between phrases (or inside one too long for a line)."""
+    lines: list[str] = []
+    for phrase in phrases:
+        for piece in wrap(phrase, width):
+            if lines and text_width(lines[-1]) + 3 + text_width(piece) <= width:
+                lines[-1] += " · " + piece
+            else:
+                lines.append(piece)
+    return lines
+
+
+# --- HTML-like labels: every user string passes through esc exactly once ---------
+
+
+def esc(text: str) -> str:
+    """User text for an HTML-like label: characters made visible, then escaped.
+
+    Graphviz expands ``\\N``, ``\\G`` and friends even inside HTML-like labels,
+    and reads ``\\\\`` as one backslash, so backslashes are doubled as well as
+    the HTML special characters escaped. Its HTML lexer also fails on a text
+    that is only ``]`` (Graphviz 2.43), so ``]`` is written as a character reference.
+    """
+    return html.escape(visible(text).replace("\\", "\\\\"), quote=True).replace("]", "&#93;")
+
+
+def esc_lines(lines: Sequence[str]) -> str:
+    """Escaped lines joined by left-aligned line breaks."""
+    return '<BR ALIGN="LEFT"/>'.join(esc(line) for line in lines)
+
+
+def font(content: str, *, size: float | None = None, color: str | None = None) -> str:
+    if not content:
+        return ""  # Graphviz refuses an empty <FONT></FONT>
+    attributes = ""
+    if size is not None:
+        attributes += f' POINT-SIZE="{size:g}"'
+    if color is not None:
+        attributes += f' COLOR="{color}"'
+    return f"<FONT{attributes}>{content}</FONT>" if attributes else content
+
+
+def styled(content: str, *, bold: bool = False, italic: bool = False) -> str:
+    if not content:
+        return ""  # nor an empty <B></B>
+    if italic:
+        content = f"<I>{content}</I>"
+    if bold:
+        content = f"<B>{content}</B>"
+    return content
+
+
+def html_label(content: str) -> str:
+    """Mark a finished HTML-like label for the ``graphviz`` package (which then leaves it alone)."""
+    return f"<{content}>"
+
+
+_PLAIN_LIMIT = 2000
+"""Longest user string put in a non-HTML DOT attribute. The ``graphviz`` package's quoting
+takes time quadratic in a run of backslashes; the SVG gets the full text in post-processing."""
+
+
+def plain(text: str) -> str:
+    """A user string for a non-HTML attribute (a tooltip): backslashes doubled, never HTML."""
+    shown = visible(text)
+    if len(shown) > _PLAIN_LIMIT:
+        shown = shown[: _PLAIN_LIMIT - 1] + "…"
+    escaped: str = graphviz.escape(shown)
+    return escaped

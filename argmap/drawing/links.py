@@ -1,0 +1,96 @@
+"""The lines: each inference as an edge, or through a junction point (linked premises, an undercut's target).
+
+Support is solid with an arrowhead, attack broken with a bar; an undercut
+ends on the junction point of the inference it attacks. The looks come from
+the theme (:mod:`argmap.drawing.theme`), a caller's mark overriding them.
+"""
+
+from __future__ import annotations
+
+import graphviz
+
+from argmap.analysis.argument_map import Inference
+
+from .describe import inference_words
+from .labels import balanced_wrap, esc_lines, font, html_label, plain, styled
+from .scene import Scene, junction_name
+from .theme import edge_look
+
+__all__ = ["add_inference", "add_junction"]
+
+
+def add_junction(scene: Scene, graph: graphviz.Digraph, inference: Inference) -> None:
+    """Add the junction point of an inference drawn through one."""
+    look_name = edge_look(scene.amap, inference)
+    look = scene.theme.edges[look_name]
+    kind = "linked" if len(inference.premises) > 1 else "single"
+    mark = scene.link_mark(inference)
+    color = mark.color if mark is not None else look.color
+    graph.node(
+        junction_name(inference),
+        label="",
+        shape="point",
+        width="0.13",
+        color=color,
+        fillcolor=color,
+        tooltip=plain(inference_words(scene.amap, inference)),
+        id=f"inference-{inference.index}",
+        _attributes={"class": f"junction {look_name} {kind}"},
+    )
+
+
+def add_inference(scene: Scene, graph: graphviz.Digraph, inference: Inference) -> None:
+    """Add the edges of an inference: premises to its junction and on to the target, or one edge."""
+    look_name = edge_look(scene.amap, inference)
+    look = scene.theme.edges[look_name]
+    if inference.target is not None:
+        head = inference.target
+    else:
+        assert inference.target_inference is not None
+        head = junction_name(scene.amap.inferences[inference.target_inference])
+    common = {
+        "color": look.color,
+        "style": look.style,
+        "penwidth": f"{look.penwidth:g}",
+        "arrowsize": f"{look.arrowsize:g}",
+    }
+    label = None
+    if inference.label:
+        label = html_label(font(styled(esc_lines(balanced_wrap(inference.label, 24)), italic=True), color=look.label))
+    css = f"link {look_name}" + (" linked" if len(inference.premises) > 1 else "")
+    mark = scene.link_mark(inference)
+    if mark is not None:  # a caller's mark replaces the line's colour and style, its note the label
+        css += f" {mark.name}"
+        common.update(color=mark.color, style=mark.style, penwidth=f"{mark.penwidth:g}")
+        if mark.note:
+            label = html_label(font(styled(esc_lines(balanced_wrap(mark.note, 24)), bold=True), color=mark.color))
+    if inference.index in scene.junctions:
+        junction = junction_name(inference)
+        for number, premise in enumerate(inference.premises):
+            graph.edge(
+                premise,
+                junction,
+                arrowhead="none",
+                id=f"link-{inference.index}-{number}",
+                _attributes={"class": css, **common},
+            )
+        graph.edge(
+            junction,
+            head,
+            label=label,
+            arrowhead=look.arrowhead,
+            id=f"link-{inference.index}",
+            _attributes={"class": css, **common},
+        )
+    else:
+        # Two ranks, like a link through a junction, so every reason of a claim sits level.
+        minlen = "2" if scene.junctions and inference.target is not None else None
+        graph.edge(
+            inference.premises[0],
+            head,
+            label=label,
+            arrowhead=look.arrowhead,
+            minlen=minlen,
+            id=f"link-{inference.index}",
+            _attributes={"class": css, **common},
+        )

@@ -1,0 +1,116 @@
+"""Running Graphviz: :func:`render` is the one function that runs ``dot``.
+
+It turns the DOT text of :func:`~argmap.drawing.dot.to_dot` into SVG, PNG or
+PDF bytes; for SVG it adds what screen readers and browsers need
+(:mod:`~argmap.drawing.svg`). Without ``dot`` it raises
+:class:`DotNotFoundError`, naming what to install; when ``dot`` fails,
+:class:`RenderError` with what it printed; its warnings become
+:class:`DotWarning`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import warnings
+
+from argmap.analysis.argument_map import ArgumentMap
+from argmap.core.diagnostics import ArgmapError
+
+from .dot import FORMATS, LARGE_MAP, build, check_options
+from .scene import Options
+from .svg import finish_svg
+from .theme import Marks
+
+__all__ = ["DOT_MISSING", "DotNotFoundError", "DotWarning", "RenderError", "render", "repr_svg"]
+
+
+class RenderError(ArgmapError):
+    """Graphviz could not draw the map; the message carries what ``dot`` said."""
+
+
+class DotNotFoundError(RenderError):
+    """Graphviz's ``dot`` is not installed, or not on the PATH."""
+
+
+class DotWarning(UserWarning):
+    """``dot`` drew the map but printed warnings (the message is its standard error)."""
+
+
+DOT_MISSING = (
+    "Graphviz's dot is not installed (or not on the PATH), so the map cannot be drawn. "
+    "Install Graphviz: 'apt-get install graphviz' on Debian or Ubuntu, 'brew install graphviz' "
+    "on macOS, or run scripts/setup in the argmap repository. "
+    "'argmap render -o map.dot' still writes the DOT text without it."
+)
+
+
+def render(
+    amap: ArgumentMap,
+    fmt: str = "svg",
+    *,
+    direction: str = "BT",
+    theme: str = "default",
+    legend: bool = True,
+    focus: str | None = None,
+    depth: int | None = None,
+    sections: bool | None = None,
+    timeout: float = 120.0,
+    marks: Marks | None = None,
+) -> bytes:
+    """Draw the map with Graphviz's ``dot``: SVG, PNG or PDF bytes (``dot``: the DOT text).
+
+    The only function that runs ``dot``. Options are those of :func:`to_dot`.
+    Raises :class:`DotNotFoundError` when ``dot`` is not installed and
+    :class:`RenderError` when it fails (with what it printed); when it succeeds
+    but prints warnings, they are issued as :class:`DotWarning`.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    theme_ = check_options(direction, theme, depth)
+    drawing = build(amap, Options(direction, theme_, legend, focus, depth, sections, marks))
+    if fmt == "dot":
+        return drawing.source.encode("utf-8")
+    executable = shutil.which("dot")
+    if executable is None:
+        raise DotNotFoundError(DOT_MISSING)
+    command = [executable, f"-T{fmt}"]
+    if fmt == "png":
+        # Sharp on screens; a huge map is scaled to stay under cairo's 32767-pixel limit
+        # (220 inches at 144 dpi) instead of dot warning that it had to.
+        command += ["-Gdpi=144", "-Gsize=220,220"]
+    try:
+        done = subprocess.run(
+            command,
+            input=drawing.source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise DotNotFoundError(DOT_MISSING) from None
+    except subprocess.TimeoutExpired:
+        hint = (
+            f": {drawing.claims} claims are too many to lay out at once; draw a part with "
+            "--focus ID --depth N"
+            if drawing.claims > LARGE_MAP
+            else ""
+        )
+        raise RenderError(f"Graphviz's dot did not finish within {timeout:g} seconds{hint}") from None
+    stderr = done.stderr.decode("utf-8", errors="replace").strip()
+    if done.returncode != 0 or not done.stdout:
+        said = stderr or f"exit status {done.returncode}, no output"
+        raise RenderError(f"Graphviz's dot failed: {said}")
+    if stderr:
+        warnings.warn(f"Graphviz's dot: {stderr}", DotWarning, stacklevel=2)
+    if fmt == "svg":
+        return finish_svg(done.stdout, drawing)
+    return bytes(done.stdout)
+
+
+def repr_svg(amap: ArgumentMap) -> str | None:
+    """The map as SVG text for Jupyter's ``_repr_svg_``; ``None`` (text display) without ``dot``."""
+    try:
+        return render(amap, "svg").decode("utf-8")
+    except DotNotFoundError:
+        return None

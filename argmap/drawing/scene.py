@@ -1,0 +1,91 @@
+"""What one drawing shows: the options, the claims and links drawn, and what the parts share.
+
+A :class:`Scene` is made once per drawing (:func:`argmap.drawing.dot.to_dot`)
+and read by each part that adds to the graph: the boxes
+(:mod:`~argmap.drawing.boxes`), the links (:mod:`~argmap.drawing.links`), the
+section frames (:mod:`~argmap.drawing.sections`) and the key
+(:mod:`~argmap.drawing.legend`).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from argmap.analysis.argument_map import ArgumentMap, Inference
+from argmap.core.model import Claim
+
+from .describe import plural
+from .focus import DEFAULT_FOCUS_DEPTH, select
+from .theme import Mark, Marks, Theme
+
+__all__ = ["Options", "Scene", "junction_name"]
+
+
+@attrs.frozen
+class Options:
+    """The drawing options of :func:`~argmap.drawing.dot.to_dot`, checked."""
+
+    direction: str
+    theme: Theme
+    legend: bool
+    focus: str | None
+    depth: int | None
+    sections: bool | None
+    marks: Marks | None = None
+
+
+class Scene:
+    """The map, the options, and what is drawn; the tooltips the boxes collect as they are added."""
+
+    def __init__(self, amap: ArgumentMap, options: Options) -> None:
+        self.amap = amap
+        self.options = options
+        self.theme = options.theme
+        self.claims, self.inferences = select(amap, options.focus, options.depth)
+        self.drawn_inferences = {inference.index for inference in self.inferences}
+        self.junctions = self._junctions()
+        """Inferences drawn through a junction point."""
+        self.tooltips: dict[str, str] = {}
+        """By SVG element id: a box's full text (and quote), set in the SVG after ``dot`` has run."""
+        # Graphviz flips a cluster's labelloc under BT and its labeljust under RL:
+        # keep frame titles at the top left whichever way the map is turned.
+        self.cluster_labelloc = "b" if options.direction == "BT" else "t"
+        self.cluster_labeljust = "r" if options.direction == "RL" else "l"
+
+    def _junctions(self) -> set[int]:
+        """Inferences drawn through a junction point: linked groups, and every inference an
+        undercut attacks (so the undercut has a point on the link to hit)."""
+        undercut = {inference.target_inference for inference in self.inferences if inference.is_undercut}
+        return {
+            inference.index
+            for inference in self.inferences
+            if len(inference.premises) > 1 or inference.index in undercut
+        }
+
+    @property
+    def partial(self) -> bool:
+        """True when only a part of the map is drawn (``focus`` or ``depth``)."""
+        return self.options.focus is not None or self.options.depth is not None
+
+    def partial_note(self) -> str:
+        """What part of the map a focused drawing shows, in words."""
+        around = self.options.focus or self.amap.main or ""
+        depth = self.options.depth if self.options.depth is not None else DEFAULT_FOCUS_DEPTH
+        return (
+            f"partial view: the {len(self.claims)} of {len(self.amap.claims)} claims "
+            f"within {plural(depth, 'link')} of {around}"
+        )
+
+    def claim_mark(self, claim: Claim) -> Mark | None:
+        """The caller's mark laid over a claim, if any."""
+        return self.options.marks.claims.get(claim.id) if self.options.marks else None
+
+    def link_mark(self, inference: Inference) -> Mark | None:
+        """The caller's mark laid over a link, if any."""
+        return self.options.marks.links.get(inference.index) if self.options.marks else None
+
+
+def junction_name(inference: Inference) -> str:
+    """The DOT name of an inference's junction point."""
+    # A '.' cannot occur in a claim id, so junction names never clash with claims.
+    return f"inference.{inference.index}"

@@ -1,0 +1,368 @@
+"""The fast path: a line scanner that builds the same document as Lark, straight from the lines.
+
+Lark's LALR parser in pure Python costs about 10 µs a token, too slow for
+maps of tens of thousands of claims checked on every keystroke. So
+:func:`scan` first tries to build the very same document, with whole-line
+patterns composed from the grammar's own terminals (:func:`~argmap.language.grammar.terminal`).
+It accepts only the plain, well-formed shapes of each kind of line; at the
+first line it is not sure about it gives up (returns ``None``), and Lark
+parses the file and reports any error. Tests check that the two agree on every
+example, every case file, and on fuzzed input.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from argmap.core.model import Claim, ClaimKind, Document, Link, LinkRef, LinkType, Property, Ref, Span, Target
+
+from .errors import INDENTED_STATEMENT
+from .grammar import KEYWORDS, KIND_WORDS, terminal
+from .records import Records, joined, make_property, widen_to_parentheses
+
+__all__ = ["scan", "split_lines"]
+
+
+class _Lines:
+    """The whole-line patterns of the fast path, composed from the grammar's terminals.
+
+    Each matches one kind of plain, well-formed line from its start to its end
+    (a trailing comment allowed). An id is followed by ``(?!\\w|-\\w)``, so a
+    shorter id is never tried where the lexer would take a longer one
+    (``a-x b`` is the id ``a-x``, not ``a -x b``).
+    """
+
+    def __init__(self, text: str, end: str) -> None:
+        ident = terminal("ID") + r"(?!\w|-\w)"
+        key = terminal("KEY")
+        kinds = "|".join(KIND_WORDS)
+        sources = rf"\+[ \t]*{ident}|{ident}(?:[ \t]*,[ \t]*{ident})*|{ident}(?:[ \t]*\+[ \t]*{ident})+"
+        self.ident = re.compile(ident)
+        self.header = re.compile(rf"({key})[ \t]*:[ \t]*({text})?{end}")
+        self.claim = re.compile(rf"(?:(main)[ \t]+)?({kinds})[ \t]+({ident})[ \t]*:[ \t]*({text})?{end}")
+        self.property = re.compile(rf"[ \t]+({key})[ \t]*:[ \t]*({text})?{end}")
+        self.continuation = re.compile(rf"[ \t]+({text}){end}")
+        self.key = re.compile(rf"[ \t]+{key}")
+        # Sources and arrow, then either a target id or the '(' of an inference.
+        self.inference = re.compile(rf"[ \t]*({sources})[ \t]*(->|-x)[ \t]*(?:({ident})|\()")
+        self.close = re.compile(r"[ \t]*\)")
+        self.label = re.compile(rf"[ \t]*(?::[ \t]*({text})?)?{end}")
+        # The commonest link, 'a -> b' with an optional label, in one match.
+        self.simple_link = re.compile(rf"({ident})[ \t]*(->|-x)[ \t]*({ident})[ \t]*(?::[ \t]*({text})?)?{end}")
+        self.indented_statement = re.compile(INDENTED_STATEMENT.pattern, re.MULTILINE)
+
+
+@functools.cache
+def _plain_lines() -> _Lines:
+    """The patterns for lines without a ``#`` or a backslash.
+
+    On such a line the grammar's TEXT is simply everything from the first to
+    the last character that is not a space or tab, which a simpler pattern
+    finds several times faster.
+    """
+    return _Lines(r"[^ \t](?:.*[^ \t])?", r"[ \t]*\Z")
+
+
+@functools.cache
+def _full_lines() -> _Lines:
+    """The patterns for lines with a ``#`` (a comment, perhaps) or a backslash (an escape)."""
+    return _Lines(terminal("TEXT"), r"[ \t]*(?:#.*)?\Z")
+
+
+class _Decline(Exception):
+    """The fast path met a line it is not sure about: Lark parses the file instead."""
+
+
+class _Pending:
+    """A claim or link whose indented lines are still being read."""
+
+    __slots__ = ("head", "last", "properties", "record", "scanner", "section")
+
+    def __init__(self, scanner: _Scanner, head: list[tuple[str, Span]]) -> None:
+        self.scanner = scanner
+        self.head = head
+        """The claim text or link label, then its continuation lines: (raw text, span)."""
+        self.properties: list[tuple[str, Span, list[tuple[str, Span]]]] = []
+        """(key, key span, value parts) for each property."""
+        self.last: Span | None = None
+        """The last token of the indented lines."""
+        self.section = scanner.current_section
+
+    def finish(self) -> None:
+        """Make the record, now that all its lines are read."""
+        raise NotImplementedError
+
+    def made_properties(self) -> tuple[Property, ...]:
+        if not self.properties:
+            return ()
+        path = self.scanner.path
+        return tuple([make_property(path, *item) for item in self.properties])
+
+
+class _PendingClaim(_Pending):
+    __slots__ = ()
+    record: tuple[str, ClaimKind, bool, Span, Span]
+    """Id, kind, main, id span and kind span."""
+
+    def finish(self) -> None:
+        parts = self.head
+        if not parts:
+            raise _Decline  # no text: Lark's builder reports it
+        ident, kind, main, id_span, kind_span = self.record
+        text, text_span = joined(parts)
+        self.scanner.claims.append(
+            Claim(
+                ident,
+                kind,
+                text,
+                main,
+                self.made_properties(),
+                self.section,
+                kind_span.to(self.last or parts[-1][1]),
+                id_span,
+                text_span,
+                kind_span,
+            )
+        )
+
+
+class _PendingLink(_Pending):
+    __slots__ = ()
+    record: tuple[tuple[Ref, ...], bool, LinkType, Target, Span, Span]
+    """Sources, linked, type, target, span up to the target, arrow span."""
+
+    def finish(self) -> None:
+        parts = self.head
+        sources, linked, link_type, target, span, arrow_span = self.record
+        if self.last is not None:
+            span = span.to(self.last)
+        elif parts:
+            span = span.to(parts[-1][1])
+        label, label_span = joined(parts) if parts else (None, None)
+        self.scanner.links.append(
+            Link(
+                sources,
+                linked,
+                link_type,
+                target,
+                label,
+                self.made_properties(),
+                self.section,
+                span,
+                arrow_span,
+                label_span,
+            )
+        )
+
+
+def split_lines(text: str, chunk: int = 1 << 20) -> Iterator[tuple[int, str]]:
+    """(offset, line) for each line of the text, without its line break.
+
+    Splits a megabyte at a time, so a big file is not held twice, once as
+    text and once as a list of lines.
+    """
+    start = 0
+    size = len(text)
+    while start < size:
+        stop = text.find("\n", min(start + chunk, size - 1))
+        block = text[start : size if stop < 0 else stop + 1]
+        lines = block.split("\n")
+        if block.endswith("\n"):
+            lines.pop()  # the empty piece after the last line break
+        for raw in lines:
+            yield start, raw
+            start += len(raw) + 1
+
+
+def scan(text: str, path: str) -> Document | None:
+    """The document, built straight from the lines if every line is plain and well-formed.
+
+    Returns None at the first line it is not sure about (an error, or a shape
+    it does not handle); then Lark parses the file and reports any error. The
+    layout checks are covered too: it declines every file they would reject.
+    """
+    try:
+        return _Scanner(text, path).run()
+    except _Decline:
+        return None
+
+
+class _Shared(dict[str, str]):
+    """Each string maps to itself: the first object seen stands for all equal ones."""
+
+    def __missing__(self, key: str) -> str:
+        self[key] = key
+        return key
+
+
+class _Scanner(Records):
+    """One pass over the lines, making the records as it goes."""
+
+    def __init__(self, text: str, path: str) -> None:
+        super().__init__(text, path)
+        self.number = 0
+        self.offset = 0
+        self.share = _Shared().__getitem__
+        """One string object for each id and key however often it is written (memory)."""
+
+    def run(self) -> Document:
+        plain, full = _plain_lines(), _full_lines
+        path = self.path
+        indented_statement = plain.indented_statement.match
+        pending: _Pending | None = None
+        new_span = _new_span
+        share = self.share
+        number = 0
+        for offset, raw in split_lines(self.text):
+            number += 1
+            line = raw[:-1] if raw.endswith("\r") else raw
+            if not line:
+                continue
+            first = line[0]
+            patterns = full() if "#" in line or "\\" in line else plain
+            if first == " " or first == "\t":
+                content = line.lstrip(" \t")
+                if not content or content[0] == "#":
+                    continue
+                if pending is None:
+                    raise _Decline
+                prop = patterns.property.match(line)
+                if prop is not None:
+                    # Only a key with '-x' in it can also read as an indented link (S014).
+                    if "-x" in prop.group(1) and indented_statement(line):
+                        raise _Decline
+                    start, end = prop.span(1)
+                    key_span = new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
+                    value = prop.group(2)
+                    if value is None:
+                        pending.properties.append((share(prop.group(1)), key_span, []))
+                        pending.last = key_span
+                    else:
+                        start, end = prop.span(2)
+                        span = new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
+                        pending.properties.append((share(prop.group(1)), key_span, [(value, span)]))
+                        pending.last = span
+                    continue
+                self.number, self.offset = number, offset
+                more = patterns.continuation.match(line)
+                if more is None or patterns.key.match(line) or more.group(1) == "main" or indented_statement(line):
+                    raise _Decline
+                part = (more.group(1), self.span(*more.span(1)))
+                if pending.properties:
+                    pending.properties[-1][2].append(part)
+                else:
+                    pending.head.append(part)
+                pending.last = part[1]
+                continue
+            if first == "#" and not line.startswith("##"):
+                continue  # a comment at the margin does not end the claim above
+            self.number, self.offset = number, offset
+            if pending is not None:
+                pending.finish()
+                pending = None
+            if first == "#":
+                self.add_section(line, self.span(0, len(line)))
+                continue
+            # A line is at most one of: claim, header field, link.
+            claim = patterns.claim.match(line)
+            if claim is not None:
+                pending = self.claim(claim)
+                continue
+            field = patterns.header.match(line)
+            if field is not None:
+                if field.group(1) in KEYWORDS:
+                    raise _Decline
+                key_span = self.span(*field.span(1))
+                value_parts = [] if field.group(2) is None else [(field.group(2), self.span(*field.span(2)))]
+                self.header.append(make_property(path, field.group(1), key_span, value_parts))
+                continue
+            link = patterns.simple_link.match(line)
+            pending = self.link(line, patterns) if link is None else self.simple_link(link)
+        if pending is not None:
+            pending.finish()
+        return self.document()
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of columns [start, end) of the current line."""
+        number, offset = self.number, self.offset
+        return _new_span(Span, (self.path, number, start + 1, number, end + 1, offset + start, offset + end))
+
+    def claim(self, match: re.Match[str]) -> _Pending:
+        ident = self.share(match.group(3))
+        if ident in KEYWORDS:
+            raise _Decline
+        main = match.group(1) is not None
+        kind_span = self.span(0 if main else match.start(2), match.end(2))  # from 'main' when it is there
+        text = match.group(4)
+        head = [] if text is None else [(text, self.span(*match.span(4)))]
+        pending = _PendingClaim(self, head)
+        pending.record = (ident, _CLAIM_KINDS[match.group(2)], main, self.span(*match.span(3)), kind_span)
+        return pending
+
+    def simple_link(self, match: re.Match[str]) -> _Pending:
+        """``a -> b`` or ``a -x b``, with an optional label."""
+        source = match.group(1)
+        if source in KEYWORDS:
+            raise _Decline  # Lark reads a keyword here; let it report the error
+        ref = Ref(self.share(source), self.span(*match.span(1)))
+        arrow_span = self.span(*match.span(2))
+        target = Ref(self.share(match.group(3)), self.span(*match.span(3)))
+        label = match.group(4)
+        head = [] if label is None else [(label, self.span(*match.span(4)))]
+        pending = _PendingLink(self, head)
+        pending.record = ((ref,), False, _LINK_TYPES[match.group(2)], target, ref.span.to(target.span), arrow_span)
+        return pending
+
+    def link(self, line: str, patterns: _Lines) -> _Pending:
+        first = patterns.ident.match(line)
+        if first is not None and first.group() in KEYWORDS:
+            raise _Decline  # Lark reads a keyword here; let it report the error
+        sources, linked, link_type, arrow_span, target, pos = self.inference(line, 0, 0, patterns)
+        rest = patterns.label.match(line, pos)
+        if rest is None:
+            raise _Decline
+        head = [] if rest.group(1) is None else [(rest.group(1), self.span(*rest.span(1)))]
+        pending = _PendingLink(self, head)
+        pending.record = (sources, linked, link_type, target, sources[0].span.to(target.span), arrow_span)
+        return pending
+
+    def inference(
+        self, line: str, pos: int, depth: int, patterns: _Lines
+    ) -> tuple[tuple[Ref, ...], bool, LinkType, Span, Target, int]:
+        """``sources ARROW target`` from ``pos``; the target may be an inference in parentheses."""
+        match = patterns.inference.match(line, pos)
+        if match is None or depth > 50:
+            raise _Decline
+        group = match.group(1)
+        share = self.share
+        if "," in group or "+" in group:
+            begin, end = match.span(1)
+            sources = tuple(
+                [Ref(share(ref.group()), self.span(*ref.span())) for ref in patterns.ident.finditer(line, begin, end)]
+            )
+        else:
+            sources = (Ref(share(group), self.span(*match.span(1))),)
+        linked = "+" in group
+        arrow_span = self.span(*match.span(2))
+        link_type = _LINK_TYPES[match.group(2)]
+        target: Target
+        ident = match.group(3)
+        if ident is not None:
+            target = Ref(share(ident), self.span(*match.span(3)))
+            return sources, linked, link_type, arrow_span, target, match.end()
+        inner_sources, inner_linked, inner_type, _, inner_target, pos = self.inference(line, match.end(), depth + 1, patterns)
+        close = patterns.close.match(line, pos)
+        if close is None:
+            raise _Decline
+        span = widen_to_parentheses(self.text, inner_sources[0].span.to(inner_target.span))
+        target = LinkRef(inner_sources, inner_linked, inner_type, inner_target, span)
+        return sources, linked, link_type, arrow_span, target, close.end()
+
+
+_new_span = tuple.__new__
+"""Makes a Span from a tuple without the named tuple's own ``__new__`` (a third of its cost)."""
+
+_CLAIM_KINDS = {kind.value: kind for kind in ClaimKind}
+_LINK_TYPES = {"->": LinkType.SUPPORT, "-x": LinkType.ATTACK}
