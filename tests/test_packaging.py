@@ -1,4 +1,4 @@
-"""The grammar travels with the package: a built wheel contains it and loads it."""
+"""The grammar and the reading view's page files travel with the package: a built wheel contains and loads them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap._parser import grammar_path
+from argmap.language.grammar import grammar_path
 
 from .conftest import ROOT
 
@@ -34,12 +34,15 @@ def test_wheel_contains_the_grammar_and_parses_from_it(tmp_path: Path) -> None:
         names = archive.namelist()
         assert "argmap/grammars/argmap.lark" in names
         assert archive.read("argmap/grammars/argmap.lark") == (ROOT / "grammars" / "argmap.lark").read_bytes()
+        for name in ("page.html", "view.css", "view.js"):
+            assert archive.read(f"argmap/reading/{name}") == (ROOT / "argmap" / "reading" / name).read_bytes()
         archive.extractall(tmp_path / "site")
     probe = (
-        "import argmap, argmap._parser as p;"
-        "print(p.grammar_path());"
+        "import argmap, argmap.language.grammar as g;"
+        "print(g.grammar_path());"
         "print(argmap.resolve(argmap.parse('main conclusion c: C.\\npremise a: A.\\na -> c\\n')).ok);"
-        "print(argmap.__version__)"
+        "print(argmap.__version__);"
+        "import argmap.reading.view as v; print(v.__file__)"
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
     completed = subprocess.run(
@@ -50,7 +53,8 @@ def test_wheel_contains_the_grammar_and_parses_from_it(tmp_path: Path) -> None:
         cwd=tmp_path,
         env=env,
     )
-    where, ok, version = completed.stdout.split()
+    where, ok, version, view = completed.stdout.split()
     assert Path(where) == tmp_path / "site" / "argmap" / "grammars" / "argmap.lark"
     assert ok == "True"
     assert version == argmap.__version__
+    assert Path(view) == tmp_path / "site" / "argmap" / "reading" / "view.py"  # its page files were found beside it
