@@ -16,6 +16,7 @@ from .common import (
     not_drawable,
     write_output,
 )
+from .evaluate import add_evaluation_options, evaluation_marks, evaluation_of
 
 __all__ = ["cmd_render", "register"]
 
@@ -56,6 +57,12 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         help="with --focus: how many links away from it to draw (default 2); alone: from the main conclusion",
     )
     render.add_argument(
+        "--evaluate", action="store_true",
+        help="mark every box with whether it stands under your verdicts (in, out, undecided) and "
+        "its strength, as 'argmap evaluate' works them out; with --assume and --semantics",
+    )
+    add_evaluation_options(render)
+    render.add_argument(
         "--watch", action="store_true",
         help="keep running and draw again whenever FILE changes; errors are reported, not fatal",
     )
@@ -89,11 +96,20 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if status is not None:
             return status
         assert result.map is not None
+        marks = None
+        if args.evaluate:
+            evaluation = evaluation_of(result.map, args, "render", stderr)
+            if isinstance(evaluation, int):
+                return evaluation
+            marks = evaluation_marks(evaluation, args.theme)
+        elif args.assume or args.semantics != "grounded":
+            print("argmap render: --assume and --semantics need --evaluate", file=stderr)
+            return EXIT_USAGE
         try:
             with dot_warnings_printed("render", stderr):
                 data = rd.render(
                     result.map, fmt, direction=args.direction, theme=args.theme, legend=args.legend,
-                    focus=args.focus, depth=args.depth, sections=args.sections,
+                    focus=args.focus, depth=args.depth, sections=args.sections, marks=marks,
                 )
         except rd.FocusError as exc:
             print(f"argmap render: {exc}", file=stderr)

@@ -85,7 +85,7 @@ def _legend_marks(scene: Scene, legend: graphviz.Digraph) -> None:
     samples = {"solid": "———", "bold": "———", "dashed": "– – –", "dotted": "· · · · ·"}
     rows = [
         "<TR>"
-        f'<TD ALIGN="LEFT">{font(styled(esc(samples.get(mark.style, "———")), bold=True), size=12, color=mark.color)}</TD>'
+        f'<TD ALIGN="LEFT">{font(styled(esc(samples.get(mark.style or "solid", "———")), bold=True), size=12, color=mark.color)}</TD>'
         f'<TD ALIGN="LEFT">{font(esc(mark.meaning), size=10)}</TD>'
         "</TR>"
         for mark in marks

@@ -145,8 +145,9 @@ class Mark:
     name: str
     """The element's extra CSS class in the SVG (``diff-missing``); the legend lists each name once."""
     color: str
-    style: str = "solid"
-    """``solid``, ``dashed``, ``dotted`` or ``bold``: tells marks apart without colour."""
+    style: str | None = "solid"
+    """``solid``, ``dashed``, ``dotted`` or ``bold``: tells marks apart without colour; ``None``
+    keeps the element's own line style (a mark that tells itself apart by its note)."""
     penwidth: float = 2.5
     note: str | None = None
     meaning: str = ""

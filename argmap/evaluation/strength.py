@@ -1,0 +1,146 @@
+"""Gradual strengths: DF-QuAD (Rago, Toni, Aurisicchio and Baroni, KR 2016) on the map.
+
+Each claim has a base score (the reader's credence, or what its verdict or the
+defaults give: :mod:`argmap.evaluation.verdicts`). Its strength combines the
+base score with the strengths of its supporters and attackers, each side
+aggregated with the probabilistic sum ``1 - Π(1 - v)``:
+
+    σ = τ - τ·(va - vs)        when va ≥ vs
+    σ = τ + (1 - τ)·(vs - va)  when va < vs
+
+An inference is as strong as its premises taken together (their product: the
+conjunction that matches the probabilistic sum), times what its undercuts leave
+of it (a backing — a support of the inference — answers undercuts, and can
+never make it stronger than its premises); what it passes on is that strength
+times the link's ``weight`` (1 by default). A claim whose verdict replaces its
+reasons ignores its supporters. The map's support is acyclic, so strengths are
+computed upstream first; a cycle of attack is solved by iterating to a fixed
+point from the base scores, within :data:`MAX_ITERATIONS`, with the averaged
+step ``v ← (v + F(v)) / 2`` (Krasnoselskii–Mann): it has the same fixed points
+as ``v ← F(v)`` but settles where that one swings for ever (an even cycle of
+attack, from full base scores, swings between 0 and 1). A cycle that has not
+settled by then is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from argmap.analysis.argument_map import ArgumentMap
+from argmap.core.model import LinkType
+
+from .graphs import components
+from .verdicts import Judgement
+
+__all__ = ["MAX_ITERATIONS", "TOLERANCE", "Strengths", "combine", "dfquad"]
+
+MAX_ITERATIONS = 1000
+"""At most this many rounds of updates for one cycle of the map."""
+TOLERANCE = 1e-9
+"""A cycle has settled when no strength in it moves by more than this in a round."""
+
+
+@attrs.frozen
+class Strengths:
+    """The strength of every claim and inference, and the cycles that did not settle."""
+
+    claims: Mapping[str, float]
+    inferences: tuple[float, ...]
+    """By inference index: the inference's own strength (before its link's weight)."""
+    unsettled: tuple[tuple[str, ...], ...] = ()
+    """The claims of each cycle whose strengths were still moving after :data:`MAX_ITERATIONS` rounds."""
+    rounds: int = 0
+    """The most rounds any cycle needed."""
+
+
+def aggregate(values: Sequence[float]) -> float:
+    """The probabilistic sum ``1 - Π(1 - v)``; 0 for no values (Rago et al. 2016, Def. 1)."""
+    rest = 1.0
+    for value in values:
+        rest *= 1.0 - value
+    return 1.0 - rest
+
+
+def combine(base: float, attack: float, support: float) -> float:
+    """DF-QuAD's combination of a base score with aggregated attack and support (Rago et al. 2016, Def. 2).
+
+    >>> combine(0.5, 0.0, 1.0), combine(0.5, 0.8, 0.0), combine(0.4, 0.3, 0.3)
+    (1.0, 0.1, 0.4)
+    """
+    if attack >= support:
+        return base - base * (attack - support)
+    return base + (1.0 - base) * (support - attack)
+
+
+def dfquad(amap: ArgumentMap, judgements: Mapping[str, Judgement], weights: Sequence[float]) -> Strengths:
+    """The strengths of a map under the reader's judgements and the links' weights."""
+    n_claims = len(amap.claims)
+    ids = [claim.id for claim in amap.claims]
+    number = {claim_id: position for position, claim_id in enumerate(ids)}
+    base = [judgements[claim_id].base for claim_id in ids]
+    # Nodes: claims 0 … n_claims-1, then inferences. For each: the nodes it is computed from.
+    premises: list[list[int]] = [[] for _ in range(n_claims)]
+    attacking: list[list[int]] = [[] for _ in range(n_claims)]
+    supporting: list[list[int]] = [[] for _ in range(n_claims)]
+    for inference in amap.inferences:
+        node = n_claims + inference.index
+        premises.append([number[p] for p in inference.premises])
+        attacking.append([])
+        supporting.append([])
+        if inference.target is not None:
+            target = number[inference.target]
+            if inference.type is LinkType.ATTACK:
+                attacking[target].append(node)
+            elif not judgements[inference.target].replaces_reasons:
+                supporting[target].append(node)
+        else:
+            assert inference.target_inference is not None
+            target = n_claims + inference.target_inference
+            (attacking if inference.type is LinkType.ATTACK else supporting)[target].append(node)
+    total = len(premises)
+    weight = [1.0] * n_claims + list(weights)
+    value = base + [1.0] * len(amap.inferences)
+
+    def update(node: int) -> float:
+        attack = 1.0
+        for source in attacking[node]:
+            attack *= 1.0 - weight[source] * value[source]
+        support = 1.0
+        for source in supporting[node]:
+            support *= 1.0 - weight[source] * value[source]
+        if node < n_claims:
+            return combine(base[node], 1.0 - attack, 1.0 - support)
+        together = 1.0
+        for premise in premises[node]:
+            together *= value[premise]
+        return together * combine(1.0, 1.0 - attack, 1.0 - support)
+
+    successors: list[list[int]] = [[] for _ in range(total)]
+    for node in range(total):
+        for source in (*premises[node], *attacking[node], *supporting[node]):
+            successors[source].append(node)
+    _, order = components(successors)
+    unsettled = []
+    most = 0
+    for members in order:
+        if len(members) == 1 and members[0] not in successors[members[0]]:
+            value[members[0]] = update(members[0])
+            continue
+        rounds, settled = 0, False
+        while rounds < MAX_ITERATIONS and not settled:
+            rounds += 1
+            new = [(value[node] + update(node)) / 2 for node in members]
+            settled = all(abs(a - value[b]) <= TOLERANCE for a, b in zip(new, members, strict=True))
+            for node, result in zip(members, new, strict=True):
+                value[node] = result
+        most = max(most, rounds)
+        if not settled:
+            unsettled.append(tuple(ids[node] for node in members if node < n_claims))
+    return Strengths(
+        claims=dict(zip(ids, value[:n_claims], strict=True)),
+        inferences=tuple(value[n_claims:]),
+        unsettled=tuple(unsettled),
+        rounds=most,
+    )
