@@ -126,7 +126,7 @@ def evaluation_marks(evaluation: Evaluation, theme: str) -> Marks:
             color = "#000000"
         if link:  # a link keeps its own line (support solid, attack broken); the colour and label say it fails
             return Mark(f"eval-link-{status}", color, None, 2.0, note=note, meaning=meaning)
-        return Mark(f"eval-{status}", color, style, width, note=note, meaning=meaning)
+        return Mark(f"eval-claim-{status}", color, style, width, note=note, meaning=meaning, sample=_LOOKS[status][3])
 
     claims = {}
     for claim in evaluation.amap.claims:
@@ -138,6 +138,6 @@ def evaluation_marks(evaluation: Evaluation, theme: str) -> Marks:
         status = evaluation.inference_status(inference.index).value
         if status != "in":
             word = "fails" if status == "out" else "undecided"
-            meaning = "a reason or attack that fails" if status == "out" else "a reason or attack left undecided"
+            meaning = "a reason or attack that fails (labelled so)" if status == "out" else "a reason or attack left undecided (labelled so)"
             links[inference.index] = look(status, word, meaning, link=True)
     return Marks(claims=claims, links=links)

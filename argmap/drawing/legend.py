@@ -83,13 +83,18 @@ def _legend_marks(scene: Scene, legend: graphviz.Digraph) -> None:
     if not marks:
         return
     samples = {"solid": "———", "bold": "———", "dashed": "– – –", "dotted": "· · · · ·"}
-    rows = [
-        "<TR>"
-        f'<TD ALIGN="LEFT">{font(styled(esc(samples.get(mark.style or "solid", "———")), bold=True), size=12, color=mark.color)}</TD>'
-        f'<TD ALIGN="LEFT">{font(esc(mark.meaning), size=10)}</TD>'
-        "</TR>"
-        for mark in marks
-    ]
+    rows = []
+    for mark in marks:
+        if mark.sample is not None:
+            border = {"dashed": "dashed", "dotted": "dotted"}.get(mark.style or "", "rounded")
+            cell = (
+                f'<TD BORDER="{max(1, round(mark.penwidth))}" COLOR="{mark.color}" STYLE="{border}" ALIGN="LEFT">'
+                f"{font(styled(esc(mark.sample), bold=True), size=8.5, color=mark.color)}</TD>"
+            )
+        else:
+            line = samples.get(mark.style or "solid", "———")
+            cell = f'<TD ALIGN="LEFT">{font(styled(esc(line), bold=True), size=12, color=mark.color)}</TD>'
+        rows.append(f'<TR>{cell}<TD ALIGN="LEFT">{font(esc(mark.meaning), size=10)}</TD></TR>')
     table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">' + "".join(rows) + "</TABLE>"
     legend.node("legend.marks", label=html_label(table), shape="plain", id="legend-marks")
 

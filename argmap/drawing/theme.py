@@ -152,6 +152,9 @@ class Mark:
     note: str | None = None
     meaning: str = ""
     """The legend's words for this mark; empty leaves it out of the legend."""
+    sample: str | None = None
+    """For a mark over boxes: the words the legend shows in a small box drawn with the mark's
+    border; without it the legend shows a line in the mark's colour and style."""
 
 
 @attrs.frozen

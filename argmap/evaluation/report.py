@@ -265,14 +265,14 @@ def _pivot_words(evaluation: Evaluation, pivot: Pivot) -> str:
 
 def _summary(evaluation: Evaluation) -> list[str]:
     counts = ", ".join(f"{evaluation.count(status)} {status.value}" for status in Status)
-    verdicts: dict[str, list[str]] = {}
+    verdicts: dict[str, list[str]] = {_PAST[verdict]: [] for verdict in Verdict}
     default = 0
     for claim_id, judgement in evaluation.judgements.items():
         if judgement.source is Source.DEFAULT:
             default += 1
         elif judgement.verdict is not None:
             verdicts.setdefault(_PAST[judgement.verdict], []).append(claim_id)
-    said = [f"{word}: {', '.join(ids)}" for word, ids in verdicts.items()]
+    said = [f"{word}: {', '.join(ids)}" for word, ids in verdicts.items() if ids]
     said.append(f"{default} basic claim{'s' if default != 1 else ''} accepted by default")
     return [f"claims: {counts}", "your verdicts: " + "; ".join(said)]
 
