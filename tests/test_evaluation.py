@@ -17,13 +17,13 @@ from argmap.evaluation import (
     Semantics,
     Status,
     Verdict,
+    dung,
     evaluate,
     make_report,
     parse_assumption,
     pivots,
     to_json,
 )
-from argmap.evaluation import dung
 from argmap.evaluation.pivots import _reevaluate
 from argmap.evaluation.strength import combine
 
