@@ -63,16 +63,19 @@ class Framework:
 
 def build(amap: ArgumentMap, judgements: Mapping[str, Judgement]) -> Framework:
     """The framework of a map under the reader's judgements."""
-    nodes: list[tuple[Node, str | int]] = []
-    attackers: list[list[int]] = []
+    claims = amap.claims
+    inferences = amap.inferences
+    nodes: list[tuple[Node, str | int]] = [(Node.CLAIM, c.id) for c in claims]
+    nodes += [(Node.INFERENCE, i.index) for i in inferences]
+    attackers: list[list[int]] = [[] for _ in nodes]
+    claim = {c.id: number for number, c in enumerate(claims)}
+    inference = tuple(range(len(claims), len(nodes)))
 
     def add(kind: Node, ref: str | int) -> int:
         nodes.append((kind, ref))
         attackers.append([])
         return len(nodes) - 1
 
-    claim = {c.id: add(Node.CLAIM, c.id) for c in amap.claims}
-    inference = tuple(add(Node.INFERENCE, i.index) for i in amap.inferences)
     reader: dict[str, int] = {}
     unsupported: dict[str, int] = {}
     fails: dict[str, int] = {}
@@ -84,25 +87,30 @@ def build(amap: ArgumentMap, judgements: Mapping[str, Judgement]) -> Framework:
             node = reader[claim_id] = add(Node.DOUBTED, claim_id)
             attackers[node].append(node)
             attackers[claim[claim_id]].append(node)
-    for inf in amap.inferences:
+    attack = LinkType.ATTACK
+    for inf in inferences:
         node = inference[inf.index]
+        mine = attackers[node]
         for premise in inf.premises:
-            if premise not in fails:
-                fails[premise] = add(Node.FAILS, premise)
-                attackers[fails[premise]].append(claim[premise])
-            attackers[node].append(fails[premise])
+            failing = fails.get(premise)
+            if failing is None:
+                failing = fails[premise] = add(Node.FAILS, premise)
+                attackers[failing].append(claim[premise])
+            mine.append(failing)
         if inf.target_inference is not None:
-            if inf.type is LinkType.ATTACK:
+            if inf.type is attack:
                 attackers[inference[inf.target_inference]].append(node)
             continue
-        assert inf.target is not None
-        if inf.type is LinkType.ATTACK:
-            attackers[claim[inf.target]].append(node)
-        elif not judgements[inf.target].replaces_reasons:
-            if inf.target not in unsupported:
-                unsupported[inf.target] = add(Node.UNSUPPORTED, inf.target)
-                attackers[claim[inf.target]].append(unsupported[inf.target])
-            attackers[unsupported[inf.target]].append(node)
+        target = inf.target
+        assert target is not None
+        if inf.type is attack:
+            attackers[claim[target]].append(node)
+        elif judgements[target].verdict is None:
+            needs = unsupported.get(target)
+            if needs is None:
+                needs = unsupported[target] = add(Node.UNSUPPORTED, target)
+                attackers[claim[target]].append(needs)
+            attackers[needs].append(node)
     frozen_attackers = tuple(tuple(sources) for sources in attackers)
     targets: list[list[int]] = [[] for _ in nodes]
     for target, sources in enumerate(frozen_attackers):

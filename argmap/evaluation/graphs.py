@@ -11,12 +11,38 @@ def components(successors: Sequence[Sequence[int]]) -> tuple[list[int], list[lis
     """The strongly connected components of a directed graph, upstream first.
 
     Returns each node's component number and the components' members; every
-    edge runs from a component to itself or to a later one. Tarjan's algorithm,
-    without recursion (a map may be thousands of links deep).
+    edge runs from a component to itself or to a later one. A topological sort
+    (Kahn's) takes every node that lies on no cycle and below none; Tarjan's
+    algorithm, without recursion, sorts out the rest (most maps have no cycle,
+    and the sort is several times faster in Python).
 
     >>> components([[1], [0, 2], []])
     ([0, 0, 1], [[0, 1], [2]])
     """
+    n = len(successors)
+    waiting = [0] * n
+    for edges in successors:
+        for target in edges:
+            waiting[target] += 1
+    order = [node for node in range(n) if waiting[node] == 0]
+    for node in order:  # the list grows as it is read
+        for target in successors[node]:
+            waiting[target] -= 1
+            if waiting[target] == 0:
+                order.append(target)
+    found = [[node] for node in order]
+    if len(order) < n:
+        placed = set(order)
+        found += _tarjan(successors, [node for node in range(n) if node not in placed])
+    number = [0] * n
+    for position, members in enumerate(found):
+        for member in members:
+            number[member] = position
+    return number, found
+
+
+def _tarjan(successors: Sequence[Sequence[int]], nodes: list[int]) -> list[list[int]]:
+    """The strongly connected components among ``nodes`` (closed under successors), upstream first."""
     n = len(successors)
     index = [-1] * n
     low = [0] * n
@@ -24,7 +50,7 @@ def components(successors: Sequence[Sequence[int]]) -> tuple[list[int], list[lis
     stack: list[int] = []
     found: list[list[int]] = []
     counter = 0
-    for root in range(n):
+    for root in nodes:
         if index[root] != -1:
             continue
         work = [(root, 0)]
@@ -62,8 +88,4 @@ def components(successors: Sequence[Sequence[int]]) -> tuple[list[int], list[lis
                         break
                 found.append(sorted(members))
     found.reverse()  # Tarjan finishes downstream components first
-    number = [0] * n
-    for position, members in enumerate(found):
-        for member in members:
-            number[member] = position
-    return number, found
+    return found

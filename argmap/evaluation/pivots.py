@@ -104,18 +104,37 @@ def _relabel(
     new: dict[int, int] = {}
     heap = [number[start]]
     queued = {number[start]}
+    attackers, targets = fw.attackers, fw.targets
+    push, pop, get = heapq.heappush, heapq.heappop, new.get
+    IN, OUT, UNDEC = dung.IN, dung.OUT, dung.UNDEC
     while heap:
-        members = order[heapq.heappop(heap)]
-        labels = _grounded_part(members, fw.attackers, old, new, start, dropped, extra_in)
+        members = order[pop(heap)]
+        node = members[0]
+        if len(members) == 1 and node not in attackers[node]:
+            # the common case: a single argument on no cycle
+            label = OUT if extra_in and node == start else IN
+            if label == IN:
+                for source in attackers[node]:
+                    if source == dropped and node == start:
+                        continue
+                    value = get(source, old[source])
+                    if value == IN:
+                        label = OUT
+                        break
+                    if value == UNDEC:
+                        label = UNDEC
+            labels = {node: label}
+        else:
+            labels = _grounded_part(members, attackers, old, new, start, dropped, extra_in)
         for node, label in labels.items():
-            if label == new.get(node, old[node]):
+            if label == get(node, old[node]):
                 continue
             new[node] = label
-            for target in fw.targets[node]:
+            for target in targets[node]:
                 part = number[target]
-                if target in upstream and part not in queued:
+                if part not in queued and target in upstream:
                     queued.add(part)
-                    heapq.heappush(heap, part)
+                    push(heap, part)
     main = fw.claim[evaluation.amap.main or ""]
     return new.get(main, old[main])
 

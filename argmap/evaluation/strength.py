@@ -102,31 +102,38 @@ def dfquad(amap: ArgumentMap, judgements: Mapping[str, Judgement], weights: Sequ
     total = len(premises)
     weight = [1.0] * n_claims + list(weights)
     value = base + [1.0] * len(amap.inferences)
+    passed = list(value)
+    """What each node passes on: its strength times its link's weight."""
 
     def update(node: int) -> float:
         attack = 1.0
         for source in attacking[node]:
-            attack *= 1.0 - weight[source] * value[source]
+            attack *= 1.0 - passed[source]
         support = 1.0
         for source in supporting[node]:
-            support *= 1.0 - weight[source] * value[source]
+            support *= 1.0 - passed[source]
+        attack, support = 1.0 - attack, 1.0 - support
         if node < n_claims:
-            return combine(base[node], 1.0 - attack, 1.0 - support)
+            b = base[node]
+            return b - b * (attack - support) if attack >= support else b + (1.0 - b) * (support - attack)
         together = 1.0
         for premise in premises[node]:
             together *= value[premise]
-        return together * combine(1.0, 1.0 - attack, 1.0 - support)
+        return together * (1.0 - (attack - support) if attack >= support else 1.0)
 
     successors: list[list[int]] = [[] for _ in range(total)]
     for node in range(total):
-        for source in (*premises[node], *attacking[node], *supporting[node]):
-            successors[source].append(node)
+        for group in (premises[node], attacking[node], supporting[node]):
+            for source in group:
+                successors[source].append(node)
     _, order = components(successors)
     unsettled = []
     most = 0
     for members in order:
         if len(members) == 1 and members[0] not in successors[members[0]]:
-            value[members[0]] = update(members[0])
+            node = members[0]
+            value[node] = result = update(node)
+            passed[node] = result * weight[node]
             continue
         rounds, settled = 0, False
         while rounds < MAX_ITERATIONS and not settled:
@@ -135,6 +142,7 @@ def dfquad(amap: ArgumentMap, judgements: Mapping[str, Judgement], weights: Sequ
             settled = all(abs(a - value[b]) <= TOLERANCE for a, b in zip(new, members, strict=True))
             for node, result in zip(members, new, strict=True):
                 value[node] = result
+                passed[node] = result * weight[node]
         most = max(most, rounds)
         if not settled:
             unsettled.append(tuple(ids[node] for node in members if node < n_claims))
