@@ -113,9 +113,9 @@ def build(amap: ArgumentMap, judgements: Mapping[str, Judgement]) -> Framework:
             attackers[needs].append(node)
     frozen_attackers = tuple(tuple(sources) for sources in attackers)
     targets: list[list[int]] = [[] for _ in nodes]
-    for target, sources in enumerate(frozen_attackers):
+    for attacked, sources in enumerate(frozen_attackers):
         for source in sources:
-            targets[source].append(target)
+            targets[source].append(attacked)
     return Framework(
         nodes=tuple(nodes),
         attackers=frozen_attackers,
