@@ -214,6 +214,21 @@ def test_strengths_stay_between_0_and_1(text: str) -> None:
             assert ev.strength(claim.id) == 0.0
 
 
+@given(maps())
+def test_with_plain_verdicts_strengths_agree_with_decided_statuses(text: str) -> None:
+    """With accept and reject only (no credence, doubt or weight), every claim decided in has
+    strength 1 and every claim out has 0 (docs/evaluation.md, section 6)."""
+    amap = argmap.resolve(argmap.parse(text))
+    if not amap.ok:
+        return
+    ev = evaluate(amap)
+    if any(j.verdict is Verdict.DOUBT for j in ev.judgements.values()) or ev.count(Status.UNDECIDED):
+        return
+    for claim in amap.claims:
+        expected = 1.0 if ev.status(claim.id) is Status.IN else 0.0
+        assert ev.strength(claim.id) == pytest.approx(expected, abs=1e-6), claim.id
+
+
 def test_dfquad_matches_an_independent_implementation_on_acyclic_maps() -> None:
     """On a map of supports and attacks between claims (no linked reasons or undercuts), the
     strengths are formal-argumentation's DF-QuAD strengths with the same base scores."""
@@ -394,3 +409,82 @@ def test_too_many_readings_is_reported_not_hung() -> None:
         attackers[i].append(40)
     with pytest.raises(dung.TooManyReadings):
         dung.preferred(attackers, budget=1000)
+
+
+def test_teaching_page_shows_what_evaluate_prints() -> None:
+    """Each `argmap evaluate` command in docs/teaching.md prints the output shown under it."""
+    page = (ROOT / "docs" / "teaching.md").read_text(encoding="utf-8")
+    pairs = re.findall(r"```\n(argmap evaluate [^`]*?)\n```\n```\n(.*?)\n```", page, re.S)
+    assert len(pairs) == 2
+    for command, shown in pairs:
+        argv = command.replace("\\\n", " ").split()[1:]
+        status, out, _ = run(argv)
+        assert status == 0
+        for line in shown.splitlines():
+            assert line in out.splitlines(), line
+
+
+def test_render_evaluate_marks_every_box_and_explains_the_marks(tmp_path: Path) -> None:
+    """render --evaluate gives every box a status mark and badge, failing links a label, and the key a row per status."""
+    path = Path(__file__).parent / "evaluation_cases" / "linked-one-rejected.arg"
+    dot = tmp_path / "m.dot"
+    status, _, _ = run(["render", str(path), "--evaluate", "--theme", "print", "-o", str(dot)])
+    assert status == 0
+    text = dot.read_text(encoding="utf-8")
+    assert len(re.findall(r'class="claim [^"]*eval-claim-in"', text)) == 3
+    assert len(re.findall(r'class="claim [^"]*eval-claim-out"', text)) == 2
+    assert '✘ OUT · strength 0.00<BR ALIGN="LEFT"/>your verdict: reject' in text
+    assert "does not stand (out)" in text and "stands (in)" in text
+    assert text.count('class="link support linked eval-link-out"') == 3  # a + b -> c: two premises and the arrow
+    assert text.count('class="link support eval-link-out"') == 2  # d -> c, undercut: to its junction and on
+    assert "#D55E00" not in text  # the print theme is black and white
+
+
+def test_render_evaluate_in_colour_differs_from_print_only_in_colour(tmp_path: Path) -> None:
+    """In the default theme the marks have their colours; the line styles and badges are the same as in print."""
+    path = Path(__file__).parent / "evaluation_cases" / "linked-one-rejected.arg"
+    outs = {}
+    for theme in ("default", "print"):
+        dot = tmp_path / f"{theme}.dot"
+        assert run(["render", str(path), "--evaluate", "--theme", theme, "-o", str(dot)])[0] == 0
+        outs[theme] = dot.read_text(encoding="utf-8")
+    assert 'color="#D55E00"' in outs["default"] and 'color="#0072B2"' in outs["default"]
+    assert outs["default"].count("dashed") == outs["print"].count("dashed")
+    assert outs["default"].count("✔ IN · strength") == outs["print"].count("✔ IN · strength") == 6  # label, tooltip
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--assume", "b=reject"], "--assume and --semantics need --evaluate"),
+        (["--evaluate", "--assume", "bb=reject"], "no claim has the id 'bb': did you mean 'b'?"),
+    ],
+)
+def test_render_evaluate_usage_errors(argv: list[str], message: str, tmp_path: Path) -> None:
+    """render's evaluation options fail as usage errors (exit 2), writing nothing."""
+    path = Path(__file__).parent / "evaluation_cases" / "linked-one-rejected.arg"
+    out = tmp_path / "m.dot"
+    status, _, err = run(["render", str(path), "-o", str(out), *argv])
+    assert status == 2 and message in err and not out.exists()
+
+
+@pytest.mark.needs_dot
+def test_render_evaluate_draws_with_dot(tmp_path: Path) -> None:
+    """The evaluated map goes through Graphviz's dot to SVG, badges and all."""
+    out = tmp_path / "m.svg"
+    status, _, err = run(["render", str(SUMMIT), "--evaluate", "--assume", "trends=reject", "-o", str(out)])
+    assert status == 0, err
+    svg = out.read_text(encoding="utf-8")
+    assert "✘ OUT" in svg and "✔ IN" in svg and "assumed: reject (--assume)" in svg
+
+
+@pytest.mark.needs_dot
+def test_reading_view_can_show_the_evaluation(tmp_path: Path) -> None:
+    """annotate --evaluate puts the evaluated map, badges and key, beside the source text."""
+    out = tmp_path / "r.html"
+    status, _, err = run(["annotate", str(SUMMIT), "--evaluate", "--assume", "trends=reject", "-o", str(out)])
+    assert status == 0, err
+    page = out.read_text(encoding="utf-8")
+    assert page.count("eval-claim-out") == 3  # trends, blueprint and revolt
+    assert "✔ IN" in page and "does not stand (out)" in page
+    assert 'id="source"' in page

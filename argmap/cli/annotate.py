@@ -17,11 +17,13 @@ from argmap.analysis.check import check_file
 from .common import (
     EXIT_ENVIRONMENT,
     EXIT_OK,
+    EXIT_USAGE,
     add_source_option,
     dot_warnings_printed,
     not_drawable,
     write_output,
 )
+from .evaluate import add_evaluation_options, evaluation_marks, evaluation_of
 
 __all__ = ["cmd_annotate", "register"]
 
@@ -46,6 +48,12 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         "--direction", choices=("BT", "TB", "LR", "RL"), default="BT",
         help="where the map's arrows point, from reasons to conclusion (default BT: main conclusion at the top)",
     )
+    parser.add_argument(
+        "--evaluate", action="store_true",
+        help="mark every box of the map with whether it stands under your verdicts, as "
+        "'argmap render --evaluate' does; with --assume and --semantics",
+    )
+    add_evaluation_options(parser)
     add_source_option(parser)
     parser.set_defaults(handler=cmd_annotate)
 
@@ -66,9 +74,18 @@ def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     if result.map.grounding is None:
         print(f"argmap annotate: {result.path}: the header names no 'source:' text, "
               "so the page shows the map and the quotes unchecked", file=stderr)
+    marks = None
+    if args.evaluate:
+        evaluation = evaluation_of(result.map, args, "annotate", stderr)
+        if isinstance(evaluation, int):
+            return evaluation
+        marks = evaluation_marks(evaluation, "default")
+    elif args.assume or args.semantics != "grounded":
+        print("argmap annotate: --assume and --semantics need --evaluate", file=stderr)
+        return EXIT_USAGE
     try:
         with dot_warnings_printed("annotate", stderr):
-            page = annotate(result.map, direction=args.direction)
+            page = annotate(result.map, direction=args.direction, marks=marks)
     except RenderError as exc:
         print(f"argmap annotate: {exc}", file=stderr)
         return EXIT_ENVIRONMENT

@@ -128,11 +128,23 @@ def evaluation_marks(evaluation: Evaluation, theme: str) -> Marks:
             return Mark(f"eval-link-{status}", color, None, 2.0, note=note, meaning=meaning)
         return Mark(f"eval-claim-{status}", color, style, width, note=note, meaning=meaning, sample=_LOOKS[status][3])
 
+    from argmap.evaluation import Source
+
+    said = {
+        Source.EVAL: "your verdict: {}",
+        Source.ASSUME: "assumed: {} (--assume)",
+        Source.CREDENCE: "by your credence: {}",
+        Source.STATUS: "as resolved: {}",
+    }
     claims = {}
     for claim in evaluation.amap.claims:
         status = evaluation.status(claim.id).value
         badge, meaning = _LOOKS[status][3], _LOOKS[status][4]
-        claims[claim.id] = look(status, f"{badge} · strength {evaluation.strength(claim.id):.2f}", meaning)
+        note = f"{badge} · strength {evaluation.strength(claim.id):.2f}"
+        judgement = evaluation.judgements[claim.id]
+        if judgement.verdict is not None and judgement.source in said:
+            note += "\n" + said[judgement.source].format(judgement.verdict.value)
+        claims[claim.id] = look(status, note, meaning)
     links = {}
     for inference in evaluation.amap.inferences:
         status = evaluation.inference_status(inference.index).value

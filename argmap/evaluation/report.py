@@ -207,8 +207,9 @@ class _Writer:
                 word, more = self.mention(sub)
                 words.append(word)
                 children.extend(more)
-            noun = "its premise" if n == 1 else "its premises"
-            return f"{noun} {' and '.join(words)}", children
+            if n == 1:
+                return f"its premise {words[0]}", children
+            return f"its premises {', '.join(words[:-1])}, and {words[-1]}", children
         if b is Because.UNDERCUTS_FAIL:
             if n == 1:
                 return f"the undercut {_name(self.amap, subs[0])} fails", subs

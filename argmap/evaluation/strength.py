@@ -55,18 +55,10 @@ class Strengths:
     """The most rounds any cycle needed."""
 
 
-def aggregate(values: Sequence[float]) -> float:
-    """The probabilistic sum ``1 - Π(1 - v)``; 0 for no values (Rago et al. 2016, Def. 1)."""
-    rest = 1.0
-    for value in values:
-        rest *= 1.0 - value
-    return 1.0 - rest
-
-
 def combine(base: float, attack: float, support: float) -> float:
     """DF-QuAD's combination of a base score with aggregated attack and support (Rago et al. 2016, Def. 2).
 
-    >>> combine(0.5, 0.0, 1.0), combine(0.5, 0.8, 0.0), combine(0.4, 0.3, 0.3)
+    >>> combine(0.5, 0.0, 1.0), round(combine(0.5, 0.8, 0.0), 9), combine(0.4, 0.3, 0.3)
     (1.0, 0.1, 0.4)
     """
     if attack >= support:
@@ -112,14 +104,12 @@ def dfquad(amap: ArgumentMap, judgements: Mapping[str, Judgement], weights: Sequ
         support = 1.0
         for source in supporting[node]:
             support *= 1.0 - passed[source]
-        attack, support = 1.0 - attack, 1.0 - support
         if node < n_claims:
-            b = base[node]
-            return b - b * (attack - support) if attack >= support else b + (1.0 - b) * (support - attack)
+            return combine(base[node], 1.0 - attack, 1.0 - support)
         together = 1.0
         for premise in premises[node]:
             together *= value[premise]
-        return together * (1.0 - (attack - support) if attack >= support else 1.0)
+        return together * combine(1.0, 1.0 - attack, 1.0 - support)
 
     successors: list[list[int]] = [[] for _ in range(total)]
     for node in range(total):
