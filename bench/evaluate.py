@@ -26,19 +26,11 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from generate import write  # noqa: E402
+from run import best_of as best  # noqa: E402
 
 import argmap  # noqa: E402
 from argmap.core.speed import gc_paused  # noqa: E402
 from argmap.evaluation import evaluate, make_report, to_text  # noqa: E402
-
-
-def best(function: object, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()  # type: ignore[operator]
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -128,6 +128,14 @@ def _verdict_only(why: Why) -> bool:
     return why.is_claim and why.judgement is not None and [f.because for f in why.facts] == [Because.VERDICT]
 
 
+_ONE_OR_ALL = {
+    Because.NO_REASON_HOLDS: ("its only reason, {}, fails", "none of its {} reasons holds"),
+    Because.ATTACKS_FAIL: ("the attack {} on it fails", "all {} attacks on it fail"),
+    Because.UNDERCUTS_FAIL: ("the undercut {} fails", "all {} undercuts of it fail"),
+}
+"""How a fact about one or several inferences is told: with the one named, or the several counted."""
+
+
 class _Writer:
     """Explanations as nested bullet lines."""
 
@@ -186,14 +194,9 @@ class _Writer:
             return verdict_words(why.subject, why.judgement)[0], []
         if b is Because.REASON_HOLDS:
             return self.by("it follows from", subs[0], "holds")
-        if b is Because.NO_REASON_HOLDS:
-            if n == 1:
-                return f"its only reason, {_name(self.amap, subs[0])}, fails", subs
-            return f"none of its {n} reasons holds", subs
-        if b is Because.ATTACKS_FAIL:
-            if n == 1:
-                return f"the attack {_name(self.amap, subs[0])} on it fails", subs
-            return f"all {n} attacks on it fail", subs
+        if b in _ONE_OR_ALL:
+            one, every = _ONE_OR_ALL[b]
+            return (one.format(_name(self.amap, subs[0])) if n == 1 else every.format(n)), subs
         if b is Because.DEFEATED:
             return self.by("it is attacked by", subs[0], "holds")
         if b is Because.OPEN_ATTACK:
@@ -210,10 +213,6 @@ class _Writer:
             if n == 1:
                 return f"its premise {words[0]}", children
             return f"its premises {', '.join(words[:-1])}, and {words[-1]}", children
-        if b is Because.UNDERCUTS_FAIL:
-            if n == 1:
-                return f"the undercut {_name(self.amap, subs[0])} fails", subs
-            return f"all {n} undercuts of it fail", subs
         if b in (Because.PREMISE_FAILS, Because.OPEN_PREMISE):
             word, found = self.mention(subs[0])
             return f"it needs {word}", found
