@@ -23,6 +23,8 @@ from argmap.evaluation import (
     parse_assumption,
     pivots,
     to_json,
+    to_markdown,
+    to_text,
 )
 from argmap.evaluation.pivots import _reevaluate
 from argmap.evaluation.strength import combine
@@ -227,6 +229,23 @@ def test_with_plain_verdicts_strengths_agree_with_decided_statuses(text: str) ->
     for claim in amap.claims:
         expected = 1.0 if ev.status(claim.id) is Status.IN else 0.0
         assert ev.strength(claim.id) == pytest.approx(expected, abs=1e-6), claim.id
+
+
+@given(maps(), st.sampled_from(["grounded", "preferred"]), st.data())
+def test_reports_never_crash(text: str, semantics: str, data: st.DataObject) -> None:
+    """Every report format works on any valid map, under both semantics and any --assume, with a
+    --why for every claim; the JSON parses and has every claim."""
+    amap = argmap.resolve(argmap.parse(text))
+    if not amap.ok:
+        return
+    ids = [c.id for c in amap.claims]
+    chosen = data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=2))
+    values = st.sampled_from(["accept", "reject", "doubt", "0.3", "0.5", "0.9"])
+    assume = [parse_assumption(f"{claim_id}={data.draw(values)}") for claim_id in chosen]
+    report = make_report(evaluate(amap, semantics=semantics, assume=assume), why=ids)
+    assert len(report.whys) == len(ids)
+    assert to_text(report) and to_markdown(report)
+    assert set(json.loads(to_json(report))["claims"]) == set(ids)
 
 
 def test_dfquad_matches_an_independent_implementation_on_acyclic_maps() -> None:

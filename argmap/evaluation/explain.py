@@ -23,8 +23,8 @@ from .verdicts import Judgement, Verdict
 
 __all__ = ["MAX_DEPTH", "Because", "Fact", "Why", "explain"]
 
-MAX_DEPTH = 12
-"""Explanations stop this many steps down (a ``more`` fact marks the cut)."""
+MAX_DEPTH = 24
+"""Explanations stop this many steps down (a claim and an inference are a step each; a ``more`` fact marks the cut)."""
 
 _SIZE_CAP = 10**12
 

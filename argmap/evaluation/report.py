@@ -17,7 +17,7 @@ from argmap.analysis.argument_map import ArgumentMap
 
 from .explain import Because, Fact, Why, explain, semantics_note
 from .pivots import Pivot, pivots
-from .semantics import Evaluation, Status
+from .semantics import Evaluation, Semantics, Status
 from .verdicts import Judgement, Source, Verdict
 
 __all__ = ["Report", "link_text", "make_report", "to_json", "to_markdown", "to_text", "verdict_words"]
@@ -128,6 +128,8 @@ def _verdict_only(why: Why) -> bool:
     return why.is_claim and why.judgement is not None and [f.because for f in why.facts] == [Because.VERDICT]
 
 
+NO_MAIN = "no main conclusion is marked: nothing to find load-bearing claims for (--why ID explains a claim)"
+
 _ONE_OR_ALL = {
     Because.NO_REASON_HOLDS: ("its only reason, {}, fails", "none of its {} reasons holds"),
     Because.ATTACKS_FAIL: ("the attack {} on it fails", "all {} attacks on it fail"),
@@ -194,6 +196,10 @@ class _Writer:
             return verdict_words(why.subject, why.judgement)[0], []
         if b is Because.REASON_HOLDS:
             return self.by("it follows from", subs[0], "holds")
+        if b is Because.NO_REASON_HOLDS and n == 1:
+            short = self.through(subs[0])
+            if short is not None:
+                return f"its only reason is {short[0]}", short[1]
         if b in _ONE_OR_ALL:
             one, every = _ONE_OR_ALL[b]
             return (one.format(_name(self.amap, subs[0])) if n == 1 else every.format(n)), subs
@@ -222,11 +228,15 @@ class _Writer:
             return self.by("it is undercut by", subs[0], "is undecided")
         if b is Because.CYCLE:
             loop = " → ".join(fact.cycle)
-            return f"and so back where we started: a cycle ({loop}) that grounded semantics leaves undecided", []
+            leaves = "grounded semantics leaves undecided" if self.ev.semantics is Semantics.GROUNDED else (
+                "the preferred readings do not settle"
+            )
+            return f"and so back where we started: a cycle ({loop}) that {leaves}", []
         if b is Because.READINGS:
             side = "in" if why.status is Status.IN else "out"
             return f"{side} in every one of the {self.ev.readings} preferred readings", []
-        return f"(more below: argmap evaluate --why {why.subject})", []
+        start = why.subject if isinstance(why.subject, str) else self.amap.inferences[why.subject].premises[0]
+        return f"(more below: argmap evaluate --why {start})", []
 
 
 def _why_lines(evaluation: Evaluation, why: Why) -> list[tuple[int, str]]:
@@ -288,6 +298,8 @@ def to_text(report: Report) -> str:
     out += [f"  {line}" for line in _summary(ev)]
     for note in report.notes:
         out.append(f"  note: {note}")
+    if amap.main is None:
+        out += ["", NO_MAIN]
     for why in report.whys:
         assert isinstance(why.subject, str)
         title = "main conclusion" if why.subject == amap.main else "claim"
@@ -336,6 +348,8 @@ def to_markdown(report: Report) -> str:
     out = [f"# Evaluation: {_md(amap.title or amap.path)}", "", f"Under {_md(semantics_note(ev))}.", ""]
     out += [f"- {_md(line)}" for line in _summary(ev)]
     out += [f"- note: {_md(note)}" for note in report.notes]
+    if amap.main is None:
+        out += ["", _md(NO_MAIN) + "."]
     for why in report.whys:
         assert isinstance(why.subject, str)
         title = "Main conclusion" if why.subject == amap.main else "Claim"
