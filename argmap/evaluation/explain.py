@@ -62,6 +62,9 @@ class Fact:
     subs: tuple[Why, ...] = ()
     cycle: tuple[str, ...] = ()
     """For a cycle: the claims on it, each attacking or needed by the next."""
+    links: tuple[int, ...] = ()
+    """For preferred readings: the attacks on the claim that hold in some reading (when it is out
+    in all of them), or every attack on it (when it is in in all of them)."""
 
 
 @attrs.frozen(eq=False)
@@ -150,7 +153,11 @@ class _Explainer:
         grounded = STATUS[self.labels[node]]
         facts: list[Fact] = []
         if status is not grounded:  # preferred semantics decided what grounded leaves open
-            facts.append(Fact(Because.READINGS))
+            attacks = self.inference_attackers(node)
+            if status is Status.OUT:
+                attacks = [i for i in attacks if self.fw.inference[i] in self.ev.credulous]
+            open_ = self.open_claim(claim_id, node, depth, path)
+            return Why(claim_id, status, (Fact(Because.READINGS, open_.subs, links=tuple(attacks)),))
         if grounded is Status.IN:
             if judgement.verdict is Verdict.ACCEPT:
                 facts.append(Fact(Because.VERDICT))
@@ -199,8 +206,6 @@ class _Explainer:
         grounded = STATUS[self.labels[node]]
         inference = self.ev.amap.inferences[index]
         facts: list[Fact] = []
-        if status is not grounded:
-            facts.append(Fact(Because.READINGS))
         if grounded is Status.IN:
             facts.append(
                 Fact(Because.PREMISES_STAND, tuple(self.claim(p, depth + 1, path) for p in inference.premises))
@@ -227,6 +232,8 @@ class _Explainer:
             else:
                 assert isinstance(ref, int)
                 facts.append(Fact(Because.OPEN_UNDERCUT, (self.inference(ref, depth + 1, path),)))
+            if status is not grounded:  # preferred semantics decided what grounded leaves open
+                facts = [Fact(Because.READINGS, facts[0].subs)]
         return Why(index, status, tuple(facts))
 
     def inference_attackers(self, node: int) -> list[int]:

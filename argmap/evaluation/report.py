@@ -233,8 +233,15 @@ class _Writer:
             )
             return f"and so back where we started: a cycle ({loop}) that {leaves}", []
         if b is Because.READINGS:
-            side = "in" if why.status is Status.IN else "out"
-            return f"{side} in every one of the {self.ev.readings} preferred readings", []
+            names = ", ".join(f"`{link_text(self.amap, i)}`" for i in fact.links)
+            clause = f"in every one of the {self.ev.readings} preferred readings"
+            if names and why.status is Status.IN:
+                clause += f", every attack on it ({names}) fails"
+            elif names:
+                clause += f", one of {names} holds"
+            if subs and not any(f.because is Because.READINGS for sub in subs for f in sub.facts):
+                clause += "; how, the cycle below decides"
+            return clause, subs
         start = why.subject if isinstance(why.subject, str) else self.amap.inferences[why.subject].premises[0]
         return f"(more below: argmap evaluate --why {start})", []
 
