@@ -215,6 +215,26 @@ def test_assumption_is_dashed_and_italic() -> None:
     assert "dashed" in line and "<I>An unstated assumption.</I>" in line
 
 
+@pytest.mark.parametrize(
+    ("kind", "header", "dashed"),
+    [
+        ("conclusion", "MAIN CONCLUSION", False),
+        ("claim", "MAIN CONCLUSION", False),
+        ("recommendation", "MAIN CONCLUSION · RECOMMENDATION", False),
+        ("prediction", "MAIN CONCLUSION · PREDICTION", False),
+        ("assumption", "MAIN CONCLUSION (unstated)", True),
+    ],
+)
+def test_main_claim_says_its_kind_and_an_unstated_one_is_dashed(kind: str, header: str, dashed: bool) -> None:
+    """A thesis that is a recommendation or forecast says so; a thesis the text never states is drawn unstated."""
+    amap = argmap.resolve(argmap.parse(f"main {kind} t: Cities should plant trees.\npremise a: Trees cool streets.\na -> t\n"))
+    assert amap.ok and amap.main == "t"
+    assert header_words(amap, amap.claim("t")) == header
+    line = next(line for line in to_dot(amap, legend=False).splitlines() if 'id="claim-t"' in line)
+    assert ("dashed" in line) is dashed
+    assert ("<I>Cities should plant trees.</I>" in line) is dashed
+
+
 def test_prediction_shows_likelihood_status_and_self_grading() -> None:
     """A prediction's box shows its likelihood or p, its status, and whether it is self-graded."""
     amap = case("predictions")

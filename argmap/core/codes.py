@@ -300,10 +300,13 @@ _CODES = [
     ),
     Code(
         "G011", "main-not-conclusion", E,
-        "`main` marks a claim that is not a conclusion.",
+        "`main` marks a premise or an objection, which cannot be the thesis.",
         "main premise c: Cities should plant more trees.\npremise a: Trees cool streets.\na -> c\n",
         _HEAD + "premise a: Trees cool streets.\na -> c\n",
-        "Only a conclusion can be the main conclusion: write `main conclusion`.",
+        "The main claim is what the whole text argues for. It may be a `conclusion`, a "
+        "`recommendation` (\"the city should …\"), a `prediction` or a plain `claim`, or an "
+        "`assumption` when the text never states its thesis and the reader supplies it. A premise "
+        "(a reason) or an objection (a reason against) is never the thesis.",
     ),
     Code(
         "G012", "undercut-of-several", E,

@@ -184,6 +184,14 @@ _KIND_HEADER = {
 }
 
 
+_MAIN_KIND = {
+    ClaimKind.ASSUMPTION: " (unstated)",
+    ClaimKind.RECOMMENDATION: " · RECOMMENDATION",
+    ClaimKind.PREDICTION: " · PREDICTION",
+}
+"""What the main claim's header adds for kinds other than a conclusion or a plain claim."""
+
+
 def node_look(amap: ArgumentMap, claim: Claim) -> str:
     """The look of a claim's box: ``main``, an attacking role, or the claim's kind."""
     roles = amap.roles.get(claim.id, frozenset())
@@ -211,7 +219,7 @@ def header_words(amap: ArgumentMap, claim: Claim) -> str:
     """The box's header: what the claim is (kind and attacking role), e.g. ``REBUTTAL · PREMISE``."""
     roles = amap.roles.get(claim.id, frozenset())
     if claim.id == amap.main:
-        return "MAIN CONCLUSION"
+        return "MAIN CONCLUSION" + _MAIN_KIND.get(claim.kind, "")
     words = [role.value.upper() for role in _ATTACK_ROLES if role in roles]
     if not words or claim.kind not in (ClaimKind.OBJECTION, ClaimKind.CLAIM):
         words.append(_KIND_HEADER[claim.kind])
