@@ -9,7 +9,8 @@
 4. predictions (:mod:`~argmap.analysis.predictions`) and quotes against the
    source text (:mod:`~argmap.analysis.grounding`), for maps that have them;
 5. roles, depths and what hangs loose (:mod:`~argmap.analysis.graph`);
-6. claim-writing lint and, in analysis mode, the Rabbit rule (:mod:`~argmap.analysis.lint`).
+6. claim-writing lint and, in analysis mode, the Rabbit rule (:mod:`~argmap.analysis.lint`);
+7. the waivers (:mod:`~argmap.analysis.waivers`): what ``waive:`` silences, and K005 for what it cannot.
 
 It never raises for anything a user wrote: every problem is a
 :class:`~argmap.core.diagnostics.Diagnostic` in ``ArgumentMap.diagnostics``.
@@ -38,6 +39,7 @@ from .findings import Findings, Report
 from .graph import check_cycles, derive
 from .links import LinkBinder
 from .properties import check_header
+from .waivers import Waivers
 
 __all__ = ["FileResult", "check_file", "check_report", "read_source", "resolve"]
 
@@ -86,6 +88,10 @@ def resolve(
         if not document.claims:
             span = document.header[0].span if document.header else Span(document.path, 1, 1, 1, 1, 0, 0)
             report("G013", "the file has no claims yet", span)
+        waivers = Waivers(document)
+        if waivers:
+            waivers.check(report)
+            findings.found = waivers.keep(findings.found)
         return ArgumentMap(
             document=document,
             claims=tuple(claims.values()),

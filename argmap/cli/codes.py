@@ -42,7 +42,8 @@ def cmd_codes(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             print(f"argmap: no diagnostic code '{code_id}'", file=stderr)
             status = EXIT_USAGE
             continue
-        print(f"{entry.code} {entry.name} ({entry.severity.value}): {entry.summary}", file=stdout)
+        waivable = ", waivable" if entry.waivable else ""
+        print(f"{entry.code} {entry.name} ({entry.severity.value}{waivable}): {entry.summary}", file=stdout)
         if args.codes and entry.explanation:
             print(f"  {entry.explanation}", file=stdout)
     return status
@@ -101,6 +102,16 @@ def render_markdown() -> str:
         "it (produced by running argmap on that file when this page was generated),",
         "and the file fixed.",
         "",
+        "**Waivable** codes (marked so below, and by `argmap codes`) are advice a",
+        "reader may weigh and set aside: the notes and warnings of the C (claim",
+        "writing), T (analysis mode) and P (predictions) families. `waive: C004` on a",
+        "claim or a link silences that code there; in the header it silences it in",
+        "the whole file (`C*` for a family, `all` for every waivable code). Errors",
+        "and the other warnings are answered by a fix, not a waiver; naming one in",
+        "`waive:` is warning K005 and changes nothing else.",
+        "",
+        "Waivable: " + ", ".join(f"`{code}`" for code, entry in REGISTRY.items() if entry.waivable) + ".",
+        "",
     ]
     for letter, title, blurb in FAMILIES:
         entries = [c for c in REGISTRY.values() if c.code.startswith(letter)]
@@ -108,7 +119,8 @@ def render_markdown() -> str:
             continue
         out += [f"## {title}", "", blurb, ""]
         for entry in entries:
-            out += [f"### {entry.code} `{entry.name}` ({entry.severity.value})", "", entry.summary, ""]
+            waivable = ", waivable" if entry.waivable else ""
+            out += [f"### {entry.code} `{entry.name}` ({entry.severity.value}{waivable})", "", entry.summary, ""]
             if entry.explanation:
                 out += [entry.explanation, ""]
             if entry.bad:

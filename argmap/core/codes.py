@@ -33,6 +33,9 @@ class Severity(enum.Enum):
         return {"error": 0, "warning": 1, "note": 2}[self.value]
 
 
+WAIVABLE_FAMILIES = "CTP"
+"""The families whose notes and warnings ``waive:`` may silence (see :attr:`Code.waivable`)."""
+
 E = Severity.ERROR
 W = Severity.WARNING
 I = Severity.NOTE  # noqa: E741 - a one-letter alias keeps the table readable
@@ -56,6 +59,14 @@ class Code:
     """Why it matters and how to fix it, for the diagnostics page."""
     files: tuple[tuple[str, str], ...] = ()
     """Other files the example needs beside it (name, text), such as its source text."""
+
+    @property
+    def waivable(self) -> bool:
+        """Whether ``waive:`` can silence it: the notes and warnings of the claim-writing (C),
+        analysis-mode (T) and prediction (P) families, which are advice about one claim or link.
+        Errors never are (a map with an error is not drawn), nor are the structural warnings,
+        which a fix in the map answers."""
+        return self.code[0] in WAIVABLE_FAMILIES and self.severity is not Severity.ERROR
 
 
 _HEAD = "main conclusion c: Cities should plant more trees.\n"
@@ -330,6 +341,17 @@ _CODES = [
         _HEAD + "premise a: Trees cool streets.\na -> c\na -x c\n",
         _HEAD + "premise a: Trees cool streets.\na -> c\n",
     ),
+    Code(
+        "G015", "support-of-inference", E,
+        "A support arrow `->` points at an inference in parentheses; only an undercut `-x` can.",
+        _HEAD + "premise a: Trees cool streets.\nassumption b: Cool streets are worth it.\n"
+        "premise u: The cooling is measured in one street only.\na + b -> c\nu -> (a + b -> c)\n",
+        _HEAD + "premise a: Trees cool streets.\nassumption b: Cool streets are worth it.\n"
+        "objection u: The cooling is measured in one street only.\na + b -> c\nu -x (a + b -> c)\n",
+        "An inference in parentheses is the target of an undercut: a reason to doubt that the step "
+        "follows. A claim can support another claim, so point `->` at the claim itself; to say the "
+        "step does not follow, write `-x`. The link is left out of the map until it is fixed.",
+    ),
     # --- header --------------------------------------------------------------
     Code(
         "H001", "unknown-header-field", E,
@@ -384,6 +406,16 @@ _CODES = [
         "A property has no value.",
         _HEAD + "premise a: Trees cool streets.\n  by:\na -> c\n",
         _HEAD + "premise a: Trees cool streets.\n  by: the mayor\na -> c\n",
+    ),
+    Code(
+        "K005", "bad-waiver", W,
+        "A `waive:` names something that cannot be waived: no diagnostic code, or an error or "
+        "structural warning that only a fix answers.",
+        _HEAD + "premise a: Trees cool streets.\n  waive: G005, C04\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\n  waive: C004\na -> c\n",
+        "Only the notes and warnings of the C (claim writing), T (analysis mode) and P (predictions) "
+        "families can be waived: `argmap codes` marks them, and so does this page. The rest of the "
+        "waiver still applies, and the map is drawn.",
     ),
     # --- files ---------------------------------------------------------------
     Code(

@@ -94,19 +94,6 @@ def _positive(value: str) -> str | None:
     return f"'{value}' is not a whole number from 1 up"
 
 
-_WAIVABLE = re.compile(r"(?:[CTP]\d{3}|[CTP]\*|all)", re.IGNORECASE)
-
-
-def _codes(value: str) -> str | None:
-    bad = [item for item in split_list(value) if not _WAIVABLE.fullmatch(item)]
-    if bad:
-        return (
-            f"'{bad[0]}' is not a code that can be waived: write codes such as C001, T001 or "
-            "P009, 'C*' for a whole family, or 'all'"
-        )
-    return None
-
-
 def _terms(value: str) -> str | None:
     for group in value.split(";"):
         if group.strip() and "=" not in group:
@@ -232,7 +219,7 @@ CLAIM_PROPERTIES: dict[str, PropertySpec] = {
         PropertySpec("basis", _any, "why the claim is believed (data, expert opinion, event, ...)"),
         PropertySpec("tags", _any, "comma-separated tags"),
         PropertySpec("note", _any, "a remark of the map's writer; not part of the argument"),
-        PropertySpec("waive", _codes, "diagnostic codes not to report for this claim (C001, T001, all)"),
+        PropertySpec("waive", _any, "diagnostic codes not to report for this claim (C001, T001, all)"),
         PropertySpec("alt", _claim_alternatives, "in an answer key: other ids or wordings a student's claim may have"),
         PropertySpec("alt-kind", _kind_alternatives, "in an answer key: other kinds accepted for this claim"),
         PropertySpec("optional", one_of("yes", "no"), "in an answer key: 'yes' when a student need not map this claim"),
@@ -253,7 +240,7 @@ CLAIM_PROPERTIES: dict[str, PropertySpec] = {
 
 LINK_PROPERTIES: dict[str, PropertySpec] = {
     "note": PropertySpec("note", _any, "a remark of the map's writer"),
-    "waive": PropertySpec("waive", _codes, "diagnostic codes not to report for this link (C006, T001)"),
+    "waive": PropertySpec("waive", _any, "diagnostic codes not to report for this link (C006, T001)"),
     "alt": PropertySpec("alt", _link_alternatives, "in an answer key: other links accepted instead of this one"),
     "optional": PropertySpec("optional", one_of("yes", "no"), "in an answer key: 'yes' when a student need not draw it"),
 }
@@ -267,7 +254,7 @@ HEADER_FIELDS: dict[str, PropertySpec] = {
         PropertySpec("source", _any, "the text file the map is a reading of"),
         PropertySpec("published", _date, "when the text was published (YYYY-MM-DD)"),
         PropertySpec("lint", one_of("on", "off"), "claim-writing checks (C codes) on or off (default on)"),
-        PropertySpec("waive", _codes, "diagnostic codes not to report anywhere in this file"),
+        PropertySpec("waive", _any, "diagnostic codes not to report anywhere in this file"),
         PropertySpec(
             "mode",
             one_of("reasoning", "analysis"),
