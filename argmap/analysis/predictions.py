@@ -271,8 +271,10 @@ def check_predictions(
         if word is not None and word.value.strip() and pred.p is None:
             normal = normalise(word.value)
             if normal not in UNQUANTIFIED and normal not in on_a_scale:
-                nearest = closest(normal, words, 0.5)
-                hint = f": the nearest known word is '{nearest}'" if nearest else ""
+                # Only a near spelling ('likley'): a word merely close in letters may mean the
+                # opposite ('will' is four letters from 'may well').
+                nearest = closest(normal, words, 0.8)
+                hint = f": did you mean '{nearest}'?" if nearest else ""
                 report(
                     "P003",
                     f"the likelihood word '{word.value}' is on no scale{hint}",
