@@ -201,6 +201,14 @@ _CODES = [
         "",
         "A limit that keeps argmap fast and safe on any input; real maps nest two or three deep.",
     ),
+    Code(
+        "S016", "empty-heading", E,
+        "A section heading (`## `) has no title.",
+        _HEAD + "## \npremise a: Trees cool streets.\na -> c\n",
+        _HEAD + "## The reasons\npremise a: Trees cool streets.\na -> c\n",
+        "A section becomes a frame on the map, titled by its heading; one without a title cannot be "
+        "named. Write the title after the hashes, or delete the line.",
+    ),
     # --- names ---------------------------------------------------------------
     Code(
         "N001", "unknown-id", E,
