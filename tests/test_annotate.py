@@ -464,7 +464,7 @@ def test_cli_without_dot_exits_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_cli_unreadable_file_exits_3(tmp_path: Path) -> None:
     """A FILE that cannot be read: exit 3, as for argmap check."""
     status, _, err = run(["annotate", str(tmp_path / "nope.arg")])
-    assert status == 3 and "cannot read the file" in err
+    assert status == 3 and "there is no such file" in err
 
 
 def test_cli_no_source_still_writes_a_page(tmp_path: Path) -> None:

@@ -55,3 +55,25 @@ def test_syntax_error_wording(text: str, code: str, where: str, words: str) -> N
 def test_the_suggested_fixes_parse(fix: str) -> None:
     """What the messages above tell a user to write is valid .arg."""
     argmap.parse(fix, "fixed.arg")
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "words"),
+    [
+        ("main conclusion c: Trees\u2028cool.\n".encode(), "S003", "the Unicode line separator U+2028"),
+        ("main conclusion\u00a0c: Trees cool.\n".encode(), "S003", "U+00A0 (no-break space) looks like a space"),
+        ("main conclusion c: Trees\u200b cool.\nc\u200b -> c\n".encode(), "S003", "U+200B (zero width space) looks like a space"),
+        ("main conclusion c: Trees café".encode()[:-1], "S004", "the file ends in the middle of a character"),
+        (b"main conclusion c: Trees caf\xe9.\n", "S004", "byte 0xE9 cannot start or continue a character"),
+    ],
+)
+def test_odd_characters_are_named(data: bytes, code: str, words: str) -> None:
+    """Invisible and look-alike characters are named, and the excerpt shows them as <U+XXXX>."""
+    from argmap.language.parser import decode
+
+    with pytest.raises(argmap.ArgmapSyntaxError) as caught:
+        argmap.parse(decode(data, "m.arg"), "m.arg")
+    assert caught.value.diagnostic.code == code
+    assert words in caught.value.diagnostic.message
+    if code == "S003":
+        assert "<U+" in caught.value.format().splitlines()[1]

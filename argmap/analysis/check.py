@@ -145,6 +145,10 @@ class FileResult:
         """How many diagnostics of this severity."""
         return sum(1 for d in self.diagnostics if d.severity is severity)
 
+    def failed(self, strict: bool = False) -> bool:
+        """Whether the file fails its check: errors, or with ``strict`` warnings too."""
+        return bool(self.count(Severity.ERROR) or (strict and self.count(Severity.WARNING)))
+
 
 def read_source(path: str, stdin: TextIO | None = None) -> tuple[str, bytes]:
     """The display name and bytes of a file, ``-`` meaning standard input."""
@@ -168,9 +172,14 @@ def check_file(
     try:
         name, data = read_source(path, stdin)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        span = Span(path, 1, 1, 1, 1, 0, 0)
-        diagnostic = Diagnostic("F001", Severity.ERROR, f"cannot read the file: {reason}", span)
+        if isinstance(exc, IsADirectoryError):
+            message = f"this is a folder, not a file: name the .arg files in it ({path.rstrip('/')}/*.arg)"
+        elif isinstance(exc, FileNotFoundError):
+            message = "there is no such file"
+        else:
+            message = f"cannot read the file: {exc.strerror or exc}"
+        span = Span(path, 0, 0, 0, 0, 0, 0)  # line 0: the file as a whole
+        diagnostic = Diagnostic("F001", Severity.ERROR, message, span)
         return FileResult(path, None, (diagnostic,), None, unreadable=True)
     try:
         text = decode(data, name)
@@ -181,9 +190,9 @@ def check_file(
     return FileResult(name, document.text, amap.diagnostics, amap)
 
 
-def check_report(results: Sequence[FileResult], quiet: bool = False) -> str:
+def check_report(results: Sequence[FileResult], quiet: bool = False, strict: bool = False) -> str:
     """The text ``argmap check`` prints: each diagnostic in full (only errors when ``quiet``),
-    then one line with the counts and the verdict."""
+    then one line with the counts and the verdict (``strict``: warnings fail it too)."""
     lines = []
     for result in results:
         text = None if result.unreadable else result.text
@@ -195,13 +204,21 @@ def check_report(results: Sequence[FileResult], quiet: bool = False) -> str:
     errors = sum(r.count(Severity.ERROR) for r in results)
     warnings = sum(r.count(Severity.WARNING) for r in results)
     notes = sum(r.count(Severity.NOTE) for r in results)
-    files = plural(len(results), "file")
-    parts = [plural(errors, "error"), plural(warnings, "warning")]
+    unreadable = sum(1 for r in results if r.unreadable)
+    parts = [plural(len(results) - unreadable, "file") + " checked"]
+    if unreadable:
+        parts.append(f"{unreadable} could not be read")
+    parts += [plural(errors, "error"), plural(warnings, "warning")]
     if notes:
         parts.append(plural(notes, "note"))
-    verdict = "ok" if errors == 0 else "failed"
+    if errors:
+        verdict = "failed"
+    elif strict and warnings:
+        verdict = "failed: --strict counts warnings"
+    else:
+        verdict = "ok"
     hidden = "; only errors shown" if quiet and (warnings or notes) else ""
-    lines.append(f"argmap check: {files} checked, " + ", ".join(parts) + f" ({verdict}{hidden})")
+    lines.append("argmap check: " + ", ".join(parts) + f" ({verdict}{hidden})")
     return "\n".join(lines) + "\n"
 
 

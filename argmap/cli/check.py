@@ -58,19 +58,15 @@ def cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         for path in args.files
     ]
     if args.format == "json":
-        json.dump(_json_report(results, args.coverage), stdout, ensure_ascii=False, indent=2)
+        json.dump(_json_report(results, args.coverage, args.strict), stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")
     else:
-        print_report(results, stderr, args.quiet)
+        print_report(results, stderr, args.quiet, args.strict)
         if args.coverage:
             _print_coverage(results, stdout)
     if any(result.unreadable for result in results):
         return EXIT_ENVIRONMENT
-    errors = sum(r.count(Severity.ERROR) for r in results)
-    warnings = sum(r.count(Severity.WARNING) for r in results)
-    if errors or (args.strict and warnings):
-        return EXIT_ERRORS
-    return EXIT_OK
+    return EXIT_ERRORS if any(result.failed(args.strict) for result in results) else EXIT_OK
 
 
 def _print_coverage(results: Sequence[FileResult], out: TextIO) -> None:
@@ -98,12 +94,12 @@ def _print_coverage(results: Sequence[FileResult], out: TextIO) -> None:
             print(f"  source line {sentence.line} [{words}]: {sentence.text}", file=out)
 
 
-def _json_report(results: Sequence[FileResult], coverage: bool = False) -> dict[str, object]:
+def _json_report(results: Sequence[FileResult], coverage: bool = False, strict: bool = False) -> dict[str, object]:
     files = []
     for result in results:
         entry: dict[str, object] = {
             "path": result.path,
-            "ok": result.count(Severity.ERROR) == 0,
+            "ok": not result.failed(strict),
             "errors": result.count(Severity.ERROR),
             "warnings": result.count(Severity.WARNING),
             "notes": result.count(Severity.NOTE),
@@ -121,6 +117,8 @@ def _json_report(results: Sequence[FileResult], coverage: bool = False) -> dict[
         files.append(entry)
     return {
         "version": __version__,
+        "ok": not any(result.failed(strict) for result in results),
+        "strict": strict,
         "files": files,
         "errors": sum(r.count(Severity.ERROR) for r in results),
         "warnings": sum(r.count(Severity.WARNING) for r in results),

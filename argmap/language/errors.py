@@ -124,8 +124,16 @@ def check_characters(text: str, path: str) -> None:
     if match is None:
         return
     char = match.group()
+    hint = "delete it"
     if char == "\r":
         what = "a carriage return (U+000D) that is not followed by a line feed"
+    elif char in "\u2028\u2029":
+        what = f"the Unicode {unicodedata.name(char).lower()} U+{ord(char):04X}"
+        hint = "use a plain line break (it often comes with text copied from a web page or a word processor)"
+    elif unicodedata.category(char) == "Cs":
+        what = f"the lone surrogate U+{ord(char):04X} (half of a character)"
+    elif unicodedata.category(char) == "Cn":
+        what = f"the noncharacter U+{ord(char):04X}"
     else:
         name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "a control character")
         what = f"the control character U+{ord(char):04X} ({name})"
@@ -133,10 +141,26 @@ def check_characters(text: str, path: str) -> None:
         text,
         path,
         "S003",
-        f"{what} cannot appear in an .arg file; delete it",
+        f"{what} cannot appear in an .arg file; {hint}",
         match.start(),
         match.end(),
     )
+
+
+def look_alike_space(text: str, path: str, source: str, pos: int) -> None:
+    """A character that looks like a space but is not one (U+00A0 …), where the grammar needed a space or nothing."""
+    char = source[pos : pos + 1]
+    if char and char != " " and (unicodedata.category(char) == "Zs" or char in "\u200b\u2060\ufeff"):
+        name = unicodedata.name(char, "a space").lower()
+        fail(
+            text,
+            path,
+            "S003",
+            f"U+{ord(char):04X} ({name}) looks like a space but is not one here: type a plain space "
+            "(or delete it)",
+            pos,
+            pos + 1,
+        )
 
 
 _CONTROL_NAMES = {
@@ -227,6 +251,7 @@ def raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> N
 
     if isinstance(exc, UnexpectedCharacters):
         pos = exc.pos_in_stream or 0
+        look_alike_space(text, path, source, pos)
         expected = set(exc.allowed or ())
         char = source[pos]
         line_start = _line_start(source, pos)
@@ -264,6 +289,8 @@ def raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> N
         token = exc.token
         expected = set(exc.expected)
         start = token.start_pos if token.start_pos is not None else len(text)
+        if token.type not in ("_NL", "_INDENT", "$END"):
+            look_alike_space(text, path, source, start)
         end = token.end_pos if token.end_pos is not None else start
         if token.type in ("_NL", "_INDENT"):
             # Point at the end of the line's content, before any comment, not at the newline run.
