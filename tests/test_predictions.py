@@ -19,6 +19,7 @@ from argmap.analysis.predictions import (
     joins_two_outcomes,
     log_score,
     report_data,
+    table_row,
 )
 from argmap.analysis.scales import SCALES
 from argmap.cli import main
@@ -207,3 +208,12 @@ def test_a_misspelt_word_gets_a_suggestion_and_an_unknown_one_gets_none() -> Non
     assert p003.message == "the likelihood word 'expected' is on no scale"
     certain = argmap.resolve(argmap.parse(head + "prediction f: Prices will fall.\n  likelihood: will\n" + body))
     assert [d.code for d in certain.diagnostics if d.code.startswith("P")] == []
+
+
+def test_a_prediction_nobody_checked_says_no_status_in_the_report_as_on_the_map() -> None:
+    """Without 'status:' the box says 'no status'; so do the report's table and its JSON (null), not 'open'."""
+    amap = argmap.resolve(argmap.parse("main conclusion c: C.\nprediction f: Prices will fall.\n  likelihood: likely\nf -> c\n"))
+    (prediction,) = collect([(amap.document, amap.claims)])
+    assert prediction.status == "open" and not prediction.status_given  # it counts as open
+    assert table_row(prediction, "icd203")["status"] == "no status"
+    assert report_data([prediction], "icd203")["predictions"][0]["status"] is None  # type: ignore[index]

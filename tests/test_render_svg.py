@@ -250,6 +250,8 @@ def test_repr_svg_for_jupyter() -> None:
     """repr_svg gives the SVG text that ArgumentMap._repr_svg_ shows inline."""
     svg = repr_svg(case("linked"))
     assert svg is not None and svg.startswith("<?xml") and "<svg" in svg
+    shown = case("linked")._repr_svg_()  # through the hook the package root sets
+    assert shown is not None and shown.startswith("<?xml")
 
 
 @pytest.mark.slow
