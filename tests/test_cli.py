@@ -212,3 +212,20 @@ def test_json_positions_have_one_shape(files: dict[str, Path]) -> None:
     assert diagnostics and notes
     assert all(keys <= set(diagnostic) for diagnostic in diagnostics)
     assert all(set(note) == keys | {"message"} for note in notes)
+
+
+def test_recurring_warnings_are_printed_once_with_their_places(tmp_path: Path) -> None:
+    """A warning that recurs is printed once with the lines of the others; --all prints each; errors never group."""
+    claims = "".join(f"premise p{n}: Reason number {n}.\n" for n in range(5))
+    text = "main conclusion c: Cities should plant trees.\n" + claims + "zz -> c\nyy -> c\nxx -> c\n"
+    path = tmp_path / "many.arg"
+    path.write_text(text, encoding="utf-8")
+    status, _, err = run(["check", "--no-lint", str(path)])
+    assert status == 1
+    assert err.count("[G005]\n") == 1
+    assert "= and 4 more like this [G005], on lines 3, 4, 5, 6 ('argmap check --all' prints each)" in err
+    assert err.count("[N001]\n") == 3  # errors are each printed in full
+    _, _, every = run(["check", "--no-lint", "--all", str(path)])
+    assert every.count("[G005]\n") == 5 and "more like this" not in every
+    _, out, _ = run(["check", "--no-lint", "--format", "json", str(path)])
+    assert [d["code"] for d in json.loads(out)["files"][0]["diagnostics"]].count("G005") == 5

@@ -190,17 +190,39 @@ def check_file(
     return FileResult(name, document.text, amap.diagnostics, amap)
 
 
-def check_report(results: Sequence[FileResult], quiet: bool = False, strict: bool = False) -> str:
+GROUPED = 3
+"""A warning or note code reported this many times or more in one file is printed once, with the
+places of the others (``argmap check --all`` prints each in full)."""
+
+
+def check_report(
+    results: Sequence[FileResult], quiet: bool = False, strict: bool = False, every: bool = False
+) -> str:
     """The text ``argmap check`` prints: each diagnostic in full (only errors when ``quiet``),
-    then one line with the counts and the verdict (``strict``: warnings fail it too)."""
+    then one line with the counts and the verdict (``strict``: warnings fail it too).
+
+    Errors are always printed one by one. A warning or note that recurs (:data:`GROUPED` times
+    or more in a file) is printed once, followed by the lines of the others, unless ``every``.
+    """
     lines = []
     for result in results:
         text = None if result.unreadable else result.text
-        lines += [
-            format_diagnostic(diagnostic, text)
+        shown = [
+            diagnostic
             for diagnostic in sorted(result.diagnostics, key=sort_key)
             if not quiet or diagnostic.severity is Severity.ERROR
         ]
+        repeats: dict[str, list[Diagnostic]] = {}
+        if not every:
+            for diagnostic in shown:
+                if diagnostic.severity is not Severity.ERROR:
+                    repeats.setdefault(diagnostic.code, []).append(diagnostic)
+        for diagnostic in shown:
+            group = repeats.get(diagnostic.code, [])
+            if len(group) < GROUPED:
+                lines.append(format_diagnostic(diagnostic, text))
+            elif diagnostic is group[0]:
+                lines.append(format_diagnostic(diagnostic, text) + "\n" + _more_like_this(group))
     errors = sum(r.count(Severity.ERROR) for r in results)
     warnings = sum(r.count(Severity.WARNING) for r in results)
     notes = sum(r.count(Severity.NOTE) for r in results)
@@ -220,6 +242,15 @@ def check_report(results: Sequence[FileResult], quiet: bool = False, strict: boo
     hidden = "; only errors shown" if quiet and (warnings or notes) else ""
     lines.append("argmap check: " + ", ".join(parts) + f" ({verdict}{hidden})")
     return "\n".join(lines) + "\n"
+
+
+def _more_like_this(group: Sequence[Diagnostic]) -> str:
+    places = [str(d.span.line) for d in group[1:]]
+    listed = ", ".join(places[:15]) + (f" and {len(places) - 15} more" if len(places) > 15 else "")
+    return (
+        f"      = and {len(places)} more like this [{group[0].code}], on lines {listed} "
+        "('argmap check --all' prints each)"
+    )
 
 
 def plural(count: int, word: str) -> str:

@@ -29,6 +29,11 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     check.add_argument(
+        "--all", dest="every", action="store_true",
+        help="print every warning and note in full (by default one that recurs three times or more in a "
+        "file is printed once, with the lines of the others; JSON always has each)",
+    )
+    check.add_argument(
         "--coverage",
         action="store_true",
         help="report how much of the source text the quotes cover, and uncovered sentences "
@@ -61,7 +66,7 @@ def cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         json.dump(_json_report(results, args.coverage, args.strict), stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")
     else:
-        print_report(results, stderr, args.quiet, args.strict)
+        print_report(results, stderr, args.quiet, args.strict, args.every)
         if args.coverage:
             _print_coverage(results, stdout)
     if any(result.unreadable for result in results):

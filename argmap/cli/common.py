@@ -40,9 +40,12 @@ MAP_SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv
 """The format of a drawn map by the output file's suffix."""
 
 
-def print_report(results: Sequence[FileResult], out: TextIO, quiet: bool, strict: bool = False) -> None:
-    """Print what checking found, as ``argmap check`` does (only errors when ``quiet``)."""
-    out.write(check_report(results, quiet, strict))
+def print_report(
+    results: Sequence[FileResult], out: TextIO, quiet: bool, strict: bool = False, every: bool = False
+) -> None:
+    """Print what checking found, as ``argmap check`` does (only errors when ``quiet``; each
+    recurring warning in full when ``every``)."""
+    out.write(check_report(results, quiet, strict, every))
 
 
 def not_drawable(result: FileResult, command: str, stderr: TextIO) -> int | None:
