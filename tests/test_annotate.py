@@ -473,3 +473,23 @@ def test_cli_no_source_still_writes_a_page(tmp_path: Path) -> None:
     status, _, err = run(["annotate", str(path)])
     assert status == 0 and "names no 'source:'" in err
     assert "names no source text" in path.with_suffix(".html").read_text(encoding="utf-8")
+
+
+def test_every_passage_of_a_claim_is_highlighted_and_labelled(tmp_path: Path) -> None:
+    """A claim with two quotes is highlighted at both; the second passage is labelled but is no second tab stop."""
+    (tmp_path / "text.txt").write_text(
+        "Cities should plant more trees. Shade cools the streets in summer.\n\n"
+        "In short, cities should plant more trees.\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "map.arg"
+    path.write_text(
+        "source: text.txt\nmain conclusion c: Cities should plant more trees.\n"
+        "  quote: Cities should plant more trees\n  quote: In short, cities should plant more trees\n"
+        "premise a: Shade cools the streets.\n  quote: Shade cools the streets in summer\na -> c\n",
+        encoding="utf-8",
+    )
+    page = annotate(argmap.check(str(path)))
+    assert page.count('class="q first k-main" id="q-c"') == 1
+    assert page.count('class="q again k-main" data-claim="c"') == 1
+    assert "quoted on lines 1 and 3 of the text" in page

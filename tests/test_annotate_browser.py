@@ -107,6 +107,27 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return _write_page(folder, argmap.check(str(folder / "hostile.arg")), "hostile.html")
 
 
+UNMAPPED_SOURCE = (
+    "Cities should plant more street trees. Street trees cool the pavement by several degrees.\n\n"
+    "Critics object because young trees need years of watering, and that costs money.\n"
+)
+UNMAPPED_MAP = (
+    "source: source.txt\n"
+    "main conclusion c: Cities should plant more street trees.\n  quote: Cities should plant more street trees\n"
+    "premise a: Street trees cool the pavement.\n  quote: Street trees cool the pavement by several degrees\n"
+    "a -> c\n"
+)
+
+
+@pytest.fixture(scope="module")
+def unmapped_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A map that leaves out a sentence with an argument word ('because')."""
+    folder = tmp_path_factory.mktemp("unmapped")
+    (folder / "source.txt").write_text(UNMAPPED_SOURCE, encoding="utf-8")
+    (folder / "trees.arg").write_text(UNMAPPED_MAP, encoding="utf-8")
+    return _write_page(folder, argmap.check(str(folder / "trees.arg")), "trees.html")
+
+
 def open_page(driver: Any, url: str) -> None:
     """Load ``url`` afresh (logs emptied first) and wait until the page's script has run."""
     from selenium.webdriver.support.ui import WebDriverWait
@@ -264,9 +285,9 @@ def test_an_unstated_assumption_says_it_has_no_text(driver: Any, summit_url: str
     wait_for(driver, "document.getElementById('status').textContent.indexOf('unstated') >= 0")
 
 
-def test_unmapped_sentence_link_jumps_to_the_sentence(driver: Any, summit_url: str) -> None:
+def test_unmapped_sentence_link_jumps_to_the_sentence(driver: Any, unmapped_url: str) -> None:
     """The guide's link to an uncovered sentence scrolls to it and marks it."""
-    open_page(driver, summit_url)
+    open_page(driver, unmapped_url)
     driver.find_element("css selector", "a[data-sentence='1']").click()
     target = by_id(driver, "u-1")
     wait_for(driver, "arguments[0].classList.contains('sel')", target)

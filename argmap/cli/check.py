@@ -113,9 +113,12 @@ def _json_report(results: Sequence[FileResult], coverage: bool = False, strict: 
         grounding = result.map.grounding if result.map is not None else None
         if grounding is not None:
             entry["quotes"] = {
-                claim: {"start": m.start, "end": m.end, "line": m.line, "column": m.column,
-                        "end_line": m.end_line, "gaps": [list(g) for g in m.gaps]}
-                for claim, m in grounding.matches.items()
+                claim: [
+                    {"start": m.start, "end": m.end, "line": m.line, "column": m.column,
+                     "end_line": m.end_line, "gaps": [list(g) for g in m.gaps]}
+                    for m in found
+                ]
+                for claim, found in grounding.passages.items()
             }
         if coverage:
             entry["coverage"] = grounding.coverage().to_json() if grounding is not None else None

@@ -122,7 +122,7 @@ def render_markdown() -> str:
         '                             "end_line": 4, "end_column": 15, "start": 61, "end": 67,',
         '                             "notes": [{"message": "…", "file": null, "line": null, "column": null,',
         '                                        "end_line": null, "end_column": null, "start": null, "end": null}]}],',
-        '            "quotes": {"claim-id": {"start": 0, "end": 42, "line": 1, "column": 1, "end_line": 1, "gaps": []}}}]}',
+        '            "quotes": {"claim-id": [{"start": 0, "end": 42, "line": 1, "column": 1, "end_line": 1, "gaps": []}]}}]}',
         "```",
         "",
         "`ok` is false when a file has errors, or warnings under `--strict` (the exit",
@@ -131,8 +131,9 @@ def render_markdown() -> str:
         "Lines and columns count from 1, in characters; line 0 means the file as a",
         "whole (a file that cannot be read). `start` and `end` are offsets in",
         "characters into the text after any byte-order mark, `end` exclusive.",
-        "`quotes` (when the header names a `source:`) gives where each claim's quote",
-        "was found in the source text, and `coverage` comes with `--coverage`.",
+        "`quotes` (when the header names a `source:`) gives where each claim's quotes",
+        "were found in the source text, one entry per `quote:` found, and `coverage`",
+        "comes with `--coverage`.",
         "",
     ]
     for letter, title, blurb in FAMILIES:

@@ -55,9 +55,9 @@ def add_claim(scene: Scene, graph: graphviz.Digraph, claim: Claim) -> None:
 
 def _tooltip(scene: Scene, claim: Claim) -> str:
     parts = [f"{header_words(scene.amap, claim).lower()} {claim.id}: {claim.text}"]
-    quote = claim_value(claim, "quote")
-    if quote:
-        parts.append(f"quote: “{quote}”")
+    quotes = [prop.value.strip() for prop in claim.properties if prop.key == "quote" and prop.value.strip()]
+    if quotes:
+        parts.append("quote: " + " · ".join(f"“{quote}”" for quote in quotes))
     for key in ("by", "kind"):
         value = claim_value(claim, key)
         if value:

@@ -191,6 +191,8 @@ class PropertySpec:
     help: str
     kinds: frozenset[ClaimKind] | None = None
     """The claim kinds that take it; ``None`` means every kind."""
+    repeatable: bool = False
+    """Whether a claim may carry it more than once (``quote:`` for a claim the text states twice)."""
 
 
 STATEMENT_KINDS = (
@@ -212,8 +214,14 @@ _PREDICTION = frozenset({ClaimKind.PREDICTION})
 CLAIM_PROPERTIES: dict[str, PropertySpec] = {
     spec.key: spec
     for spec in (
-        PropertySpec("quote", _any, "the words of the source text this claim stands for, verbatim"),
-        PropertySpec("occurrence", _positive, "which match of a repeated quote is meant: 1, 2, …"),
+        PropertySpec(
+            "quote", _any, "the words of the source text this claim stands for, verbatim (repeat it for "
+            "each passage where the text states the claim)", repeatable=True,
+        ),
+        PropertySpec(
+            "occurrence", _positive, "which match of a repeated quote is meant: 1, 2, …; it applies to the "
+            "quote above it", repeatable=True,
+        ),
         PropertySpec("by", _any, "who asserts the claim: 'author', or the person the author reports"),
         PropertySpec("kind", one_of(*STATEMENT_KINDS), "what sort of statement it is"),
         PropertySpec("basis", _any, "why the claim is believed (data, expert opinion, event, ...)"),

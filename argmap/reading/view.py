@@ -82,12 +82,23 @@ class _ClaimInfo:
     status: str
     """``quoted``, ``unstated`` (an assumption), ``missing`` (quote not found),
     ``unchecked`` (no source to look in) or ``none`` (no quote)."""
-    match: QuoteMatch | None
+    matches: tuple[QuoteMatch, ...]
+    """Every passage of the text that states the claim, in the order of its quotes."""
+
+    @property
+    def match(self) -> QuoteMatch | None:
+        """The first passage found, if any."""
+        return self.matches[0] if self.matches else None
 
     def describe(self) -> str:
         """The label with where the claim is in the text, for screen readers and tooltips."""
+        lines = sorted({match.line for match in self.matches})
+        if len(lines) > 1:
+            placed = "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+        else:
+            placed = "line " + "".join(map(str, lines))
         where = {
-            "quoted": f"quoted on line {self.match.line} of the text" if self.match else "",
+            "quoted": f"quoted on {placed} of the text",
             "unstated": "unstated: the text does not say it",
             "missing": "its quote was not found in the text",
             "unchecked": "its quote could not be checked: there is no source text",
@@ -102,8 +113,8 @@ def _claims(amap: ArgumentMap) -> dict[str, _ClaimInfo]:
     for claim in amap.claims:
         quote = claim.get("quote")
         has_quote = quote is not None and bool(quote.value.strip())
-        match = grounding.matches.get(claim.id) if grounding is not None else None
-        if match is not None:
+        matches = grounding.passages.get(claim.id, ()) if grounding is not None else ()
+        if matches:
             status = "quoted"
         elif claim.kind is ClaimKind.ASSUMPTION:
             status = "unstated"
@@ -114,7 +125,7 @@ def _claims(amap: ArgumentMap) -> dict[str, _ClaimInfo]:
         else:
             status = "missing"
         header = header_words(amap, claim).lower()
-        infos[claim.id] = _ClaimInfo(claim, node_look(amap, claim), f"{header} {claim.id}: {claim.text}", status, match)
+        infos[claim.id] = _ClaimInfo(claim, node_look(amap, claim), f"{header} {claim.id}: {claim.text}", status, matches)
     return infos
 
 
@@ -161,6 +172,8 @@ class _Mark:
     """The claim id (quote, gap) or the sentence number (sentence, indicator)."""
     order: int
     """Position in the claim list: keeps nesting deterministic."""
+    passage: int = 0
+    """Which of the claim's passages (quotes) a quote or gap belongs to."""
 
 
 def _indicator_pattern() -> re.Pattern[str]:
@@ -175,17 +188,16 @@ _INDICATOR_WORDS = _indicator_pattern()
 def _quote_marks(infos: dict[str, _ClaimInfo]) -> list[_Mark]:
     marks: list[_Mark] = []
     for order, info in enumerate(infos.values()):
-        match = info.match
-        if match is None:
-            continue
-        position = match.start
-        for gap_start, gap_end in sorted(match.gaps):
-            if gap_start > position:
-                marks.append(_Mark(position, gap_start, _QUOTE, info.claim.id, order))
-            marks.append(_Mark(gap_start, gap_end, _GAP, info.claim.id, order))
-            position = max(position, gap_end)
-        if match.end > position:
-            marks.append(_Mark(position, match.end, _QUOTE, info.claim.id, order))
+        for passage, match in enumerate(info.matches):
+            position = match.start
+            claim_id = info.claim.id
+            for gap_start, gap_end in sorted(match.gaps):
+                if gap_start > position:
+                    marks.append(_Mark(position, gap_start, _QUOTE, claim_id, order, passage))
+                marks.append(_Mark(gap_start, gap_end, _GAP, claim_id, order, passage))
+                position = max(position, gap_end)
+            if match.end > position:
+                marks.append(_Mark(position, match.end, _QUOTE, claim_id, order, passage))
     return marks
 
 
@@ -206,7 +218,7 @@ class _SourceWriter:
         self.infos = infos
         self.marks = sorted(marks, key=lambda m: (m.start, -m.end, _LAYER[m.type], m.order))
         self.sentences = coverage.uncovered_with_indicators
-        self.first_seen: set[tuple[str, str]] = set()
+        self.first_seen: set[tuple[str, str, int]] = set()
 
     def write(self) -> str:
         out: list[str] = []
@@ -269,8 +281,8 @@ class _SourceWriter:
         return "".join(out)
 
     def _open(self, mark: _Mark) -> str:
-        first = (mark.type, mark.key) not in self.first_seen
-        self.first_seen.add((mark.type, mark.key))
+        first = (mark.type, mark.key, mark.passage) not in self.first_seen
+        self.first_seen.add((mark.type, mark.key, mark.passage))
         if mark.type == _INDICATOR:
             return '<em class="ind">'
         if mark.type == _SENTENCE:
@@ -286,12 +298,14 @@ class _SourceWriter:
             title = _esc(f"Left out by the “…” in the quote of {info.claim.id}")
             return f'<span class="gap {look}" data-claim="{claim_id}" title="{title}">'
         title = _esc(info.describe())
-        if first:
+        if first and mark.passage == 0:
             # The claim's first piece: its one stop in the tab order, and its label.
             return (
                 f'<span class="q first {look}" id="q-{claim_id}" data-claim="{claim_id}" tabindex="0" '
                 f'role="button" aria-controls="claim-{claim_id}" aria-label="{title}" title="{title}">'
             )
+        if first:  # where a later passage begins: labelled too, one stop in the tab order being enough
+            return f'<span class="q again {look}" data-claim="{claim_id}" title="{title}">'
         return f'<span class="q {look}" data-claim="{claim_id}" title="{title}">'
 
 
