@@ -235,6 +235,19 @@ def test_main_claim_says_its_kind_and_an_unstated_one_is_dashed(kind: str, heade
     assert ("<I>Cities should plant trees.</I>" in line) is dashed
 
 
+def test_an_example_link_is_labelled_example_unless_it_has_a_label() -> None:
+    """kind: example puts 'example' on the line (support all the same); a written label wins."""
+    amap = argmap.resolve(argmap.parse(
+        "main conclusion l: Lanes work.\npremise o: Oslo cycles more.\npremise p: Paris cycles more.\n"
+        "o -> l\n  kind: example\np -> l: as in Paris\n  kind: example\n"
+    ))
+    assert amap.ok
+    dot = to_dot(amap, legend=False)
+    lines = {line.split(" [")[0].strip(): line for line in dot.splitlines() if " -> " in line}
+    assert "<I>example</I>" in lines["o -> l"] and "arrowhead=normal" in lines["o -> l"]
+    assert "<I>as in Paris</I>" in lines["p -> l"] and "example" not in lines["p -> l"]
+
+
 def test_prediction_shows_likelihood_status_and_self_grading() -> None:
     """A prediction's box shows its likelihood or p, its status, and whether it is self-graded."""
     amap = case("predictions")

@@ -203,6 +203,14 @@ class LinkBinder:
     def add_link(self, link: Link) -> None:
         if link.properties:
             check_properties("a link", link.properties, LINK_PROPERTIES, None, self.report)
+            kind = link.get("kind")
+            if kind is not None and link.type is _ATTACK and kind.value.strip().lower() == "example":
+                self.report(
+                    "K002",
+                    "bad value for 'kind': only a support can be an example; an attack is a counter-example "
+                    "(write it as an objection)",
+                    kind.value_span,
+                )
         sources = link.sources
         target = link.target
         if isinstance(target, LinkRef) and link.type is _SUPPORT:

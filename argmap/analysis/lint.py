@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from argmap.core.diagnostics import Note
-from argmap.core.model import Claim, ClaimKind, Document, Link, LinkType, Property
+from argmap.core.model import Claim, ClaimKind, Document, LinkType, Property
 from argmap.language.schema import split_list
 
 from .findings import Report
@@ -338,7 +338,7 @@ def check_single_premise(
             continue
         premise_waiver = claim_waivers.get(premises[0])
         link = inference.link
-        waiver = link_waiver(link) if link.properties else None
+        waiver = link.get("waive") if link.properties else None
         if premise_waiver is None and waiver is None:
             waived = waived_for_file
         else:
@@ -365,14 +365,6 @@ def check_single_premise(
         *shown,
         *more,
     )
-
-
-def link_waiver(link: Link) -> Property | None:
-    """The ``waive:`` property of a link, if any."""
-    for prop in link.properties:
-        if prop.key == "waive":
-            return prop
-    return None
 
 
 # --- the Rabbit rule ---------------------------------------------------------------
@@ -452,7 +444,7 @@ def check_rabbit(
         if inference.type is not LinkType.SUPPORT or target is None:
             continue
         link = inference.link
-        waiver = link_waiver(link) if link.properties else None
+        waiver = link.get("waive") if link.properties else None
         if waived_for_file if waiver is None else _waived(file_waived + ", " + waiver.value, "T001"):
             continue
         premises: tuple[str, ...] = inference.premises

@@ -55,8 +55,9 @@ def add_inference(scene: Scene, graph: graphviz.Digraph, inference: Inference) -
         "arrowsize": f"{look.arrowsize:g}",
     }
     label = None
-    if inference.label:
-        label = html_label(font(styled(esc_lines(balanced_wrap(inference.label, 24)), italic=True), color=look.label))
+    words = inference.label or _kind_words(inference)
+    if words:
+        label = html_label(font(styled(esc_lines(balanced_wrap(words, 24)), italic=True), color=look.label))
     css = f"link {look_name}" + (" linked" if len(inference.premises) > 1 else "")
     mark = scene.link_mark(inference)
     if mark is not None:  # a caller's mark replaces the line's colour and style, its note the label
@@ -94,3 +95,9 @@ def add_inference(scene: Scene, graph: graphviz.Digraph, inference: Inference) -
             id=f"link-{inference.index}",
             _attributes={"class": css, **common},
         )
+
+
+def _kind_words(inference: Inference) -> str | None:
+    """The words a link's ``kind:`` puts on its line when it has no label of its own."""
+    kind = inference.link.get("kind")
+    return "example" if kind is not None and kind.value.strip().lower() == "example" else None

@@ -248,6 +248,9 @@ CLAIM_PROPERTIES: dict[str, PropertySpec] = {
 
 LINK_PROPERTIES: dict[str, PropertySpec] = {
     "note": PropertySpec("note", _any, "a remark of the map's writer"),
+    "kind": PropertySpec(
+        "kind", one_of("example"), "'example': the reason is an example (an instance) of what it supports"
+    ),
     "waive": PropertySpec("waive", _any, "diagnostic codes not to report for this link (C006, T001)"),
     "alt": PropertySpec("alt", _link_alternatives, "in an answer key: other links accepted instead of this one"),
     "optional": PropertySpec("optional", one_of("yes", "no"), "in an answer key: 'yes' when a student need not draw it"),
