@@ -493,3 +493,11 @@ def test_every_passage_of_a_claim_is_highlighted_and_labelled(tmp_path: Path) ->
     assert page.count('class="q first k-main" id="q-c"') == 1
     assert page.count('class="q again k-main" data-claim="c"') == 1
     assert "quoted on lines 1 and 3 of the text" in page
+
+
+def test_the_printed_map_page_is_big_enough_to_read() -> None:
+    """The map's printed page is A4, or A3 when A4 would shrink its text under 5 pt, turned as fits best."""
+    summit = annotate(argmap.check(str(ROOT / "examples" / "summit" / "summit.arg")))
+    assert "@page map{size:A3 landscape}" in summit
+    small = annotate(argmap.check(str(ROOT / "examples" / "teaching" / "undercut.arg")))
+    assert "@page map{size:A4 landscape}" in small

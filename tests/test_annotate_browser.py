@@ -372,3 +372,18 @@ def test_hostile_page_shows_markup_as_text_and_runs_nothing(driver: Any, hostile
         driver.switch_to.alert.text  # noqa: B018 - reading it is the check
     assert [url for url in network_requests(driver) if url != hostile_url] == []
     assert severe_console_messages(driver) == []
+
+
+def test_the_map_prints_on_its_own_page_of_the_size_it_needs(driver: Any, summit_url: str) -> None:
+    """Printed by Chromium (with the page's CSS page sizes), the text pages are the printer's paper and
+    the worked example's map has a page of its own, A3 landscape."""
+    import base64
+    import re
+
+    open_page(driver, summit_url)
+    pdf = base64.b64decode(
+        driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})["data"]
+    )
+    boxes = [[float(n) for n in box.split()] for box in re.findall(rb"/MediaBox \[([\d. ]+)\]", pdf)]
+    a3 = [box for box in boxes if (round(box[2]), round(box[3])) == (1191, 842)]  # A3 landscape, in pt
+    assert len(a3) == 1 and len(boxes) > 1  # the map's page; the text is on the printer's paper

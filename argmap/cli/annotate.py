@@ -17,6 +17,7 @@ from argmap.analysis.check import check_file
 from .common import (
     EXIT_ENVIRONMENT,
     EXIT_OK,
+    add_direction_option,
     add_source_option,
     dot_warnings_printed,
     not_drawable,
@@ -42,10 +43,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         "-o", "--output", metavar="OUT",
         help="where to write the page; - is standard output (default: FILE with .html)",
     )
-    parser.add_argument(
-        "--direction", choices=("BT", "TB", "LR", "RL"), default="BT",
-        help="where the map's arrows point, from reasons to conclusion (default BT: main conclusion at the top)",
-    )
+    add_direction_option(parser)
     add_source_option(parser)
     parser.set_defaults(handler=cmd_annotate)
 

@@ -16,7 +16,13 @@ from .labels import balanced_wrap, esc_lines, font, html_label, plain, styled
 from .scene import Scene, junction_name
 from .theme import edge_look
 
-__all__ = ["add_inference", "add_junction"]
+__all__ = ["JUNCTION_HALO", "JUNCTION_SIZE", "add_inference", "add_junction"]
+
+JUNCTION_SIZE = "0.22"
+"""A junction's outer diameter in inches, its ring included."""
+
+JUNCTION_HALO = "5"
+"""Width of the background-coloured ring round a junction dot (half of it inside the node)."""
 
 
 def add_junction(scene: Scene, graph: graphviz.Digraph, inference: Inference) -> None:
@@ -29,9 +35,14 @@ def add_junction(scene: Scene, graph: graphviz.Digraph, inference: Inference) ->
     graph.node(
         junction_name(inference),
         label="",
-        shape="point",
-        width="0.13",
-        color=color,
+        # A dot of about 11 pt in a ring of the background's colour: lines stop short of the
+        # dot, so an undercut's bar stays a bar beside it instead of merging with it.
+        shape="circle",
+        fixedsize="true",
+        width=JUNCTION_SIZE,
+        style="filled",
+        penwidth=JUNCTION_HALO,
+        color=scene.theme.background,
         fillcolor=color,
         tooltip=plain(inference_words(scene.amap, inference)),
         id=f"inference-{inference.index}",

@@ -38,6 +38,7 @@ import html
 import json
 import os
 import re
+import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,7 +48,16 @@ import attrs
 from argmap.analysis.argument_map import ArgumentMap
 from argmap.analysis.grounding import INDICATORS, Coverage, Grounding, QuoteMatch
 from argmap.core.model import Claim, ClaimKind
-from argmap.drawing import DEFAULT_THEME, SVG_NS, XLINK_NS, header_words, node_look, render, visible
+from argmap.drawing import (
+    DEFAULT_THEME,
+    SVG_NS,
+    XLINK_NS,
+    FitWarning,
+    header_words,
+    node_look,
+    render,
+    visible,
+)
 
 __all__ = ["CONTENT_SECURITY_POLICY", "annotate"]
 
@@ -324,6 +334,35 @@ _SVG_ATTRIBUTES = frozenset(
 )
 
 
+_SHEETS = {"A4": (297, 210), "A3": (420, 297)}
+"""Paper for the printed map's page, in mm, smallest first."""
+_PRINT_MARGIN = 14
+"""The page margin of the printed view (view.css's ``@page``), in mm."""
+_READABLE = 5.0
+"""The smallest text, in pt, that the printed map may come out at (the drawing's is 9 pt)."""
+
+
+def _print_page_css(svg: bytes) -> str:
+    """The printed map's page: A4, or A3 when A4 would shrink the map's smallest text below 5 pt,
+    turned whichever way fits the map larger; the map is scaled to fill it."""
+    root = ET.fromstring(svg)
+    width = float(root.get("width", "1").removesuffix("pt"))
+    height = float(root.get("height", "1").removesuffix("pt"))
+    mm = 72 / 25.4
+    for sheet, (long, short) in _SHEETS.items():
+        options = []
+        for orientation, (across, down) in (("landscape", (long, short)), ("portrait", (short, long))):
+            room_w, room_h = (across - 2 * _PRINT_MARGIN) * mm, (down - 2 * _PRINT_MARGIN) * mm
+            options.append((min(room_w / width, room_h / height), orientation, down - 2 * _PRINT_MARGIN))
+        scale, orientation, room = max(options)
+        if 9 * scale >= _READABLE or sheet == "A3":
+            break
+    return (
+        f"@media print{{@page map{{size:{sheet} {orientation}}}"
+        f"#map-view svg{{max-height:{room - 7}mm!important}}}}"
+    )
+
+
 def _inline_svg(svg: bytes, infos: dict[str, _ClaimInfo]) -> str:
     """The map for the page: allow-listed elements and attributes, each claim's box a button."""
     ET.register_namespace("", SVG_NS)
@@ -509,7 +548,7 @@ CONTENT_SECURITY_POLICY = (
 def annotate(
     amap: ArgumentMap,
     *,
-    direction: str = "BT",
+    direction: str = "auto",
     legend: bool = True,
     sections: bool | None = None,
 ) -> str:
@@ -522,7 +561,10 @@ def annotate(
     a map without one, or with quotes that were not found, still gets a page,
     which says what is missing.
     """
-    svg = render(amap, "svg", direction=direction, legend=legend, sections=sections)
+    with warnings.catch_warnings():
+        # The page's map pane zooms and scrolls: text too small to read whole on paper is no matter.
+        warnings.simplefilter("ignore", FitWarning)
+        svg = render(amap, "svg", direction=direction, legend=legend, sections=sections)
     infos = _claims(amap)
     grounding: Grounding | None = amap.grounding
     coverage = grounding.coverage() if grounding is not None else None
@@ -552,7 +594,7 @@ def annotate(
         title=_esc(f"Reading view: {title}"),
         heading=_esc(title),
         meta=meta,
-        looks=_look_css(),
+        looks=_look_css() + _print_page_css(svg),
         css=_CSS,
         guide=guide,
         text=text_html,
