@@ -229,3 +229,18 @@ def test_recurring_warnings_are_printed_once_with_their_places(tmp_path: Path) -
     assert every.count("[G005]\n") == 5 and "more like this" not in every
     _, out, _ = run(["check", "--no-lint", "--format", "json", str(path)])
     assert [d["code"] for d in json.loads(out)["files"][0]["diagnostics"]].count("G005") == 5
+
+
+def test_the_command_line_can_be_profiled(tmp_path: Path) -> None:
+    """`python -m cProfile -o FILE -m argmap check …` writes its profile: argmap exits normally under a profiler."""
+    import pstats
+
+    root = Path(__file__).resolve().parent.parent
+    profile = tmp_path / "check.prof"
+    completed = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "argmap", "check", "examples/teaching/undercut.arg"],
+        capture_output=True, text=True, cwd=root, check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    stats = pstats.Stats(str(profile))
+    assert any("resolve" in function for _, _, function in stats.stats)  # type: ignore[attr-defined]

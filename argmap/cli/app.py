@@ -129,7 +129,9 @@ def main_entry() -> None:
 
     It leaves with ``os._exit``: tearing down the objects of a large map one by
     one takes a tenth of a big check's time, and the process is ending anyway.
-    Every file argmap writes is closed before main() returns.
+    Every file argmap writes is closed before main() returns. Under a profiler
+    or tracer (``python -m cProfile -m argmap check …``) it exits normally, so
+    that the profile is written (docs/performance.md).
 
     The cyclic garbage collector stays off for the whole run. The map is
     acyclic and reference counting frees what it drops; turned back on after a
@@ -152,4 +154,8 @@ def main_entry() -> None:
         status = EXIT_ENVIRONMENT
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        # Under a profiler or a tracer (python -m cProfile -m argmap …, coverage): a normal exit,
+        # so that it can write what it measured.
+        sys.exit(status)
     os._exit(status)
