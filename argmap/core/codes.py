@@ -7,9 +7,10 @@ parser and the checks), and a test checks that the page is current and that
 every ``bad`` example really produces its code while its ``fix`` does not.
 Codes are stable: never renumber one; retire it instead.
 
-Families: ``S`` syntax, ``N`` names and references, ``G`` the graph of support
-and attack, ``H`` the header, ``K`` properties, ``Q`` quotes and grounding,
-``P`` predictions.
+Families (:data:`FAMILIES`): ``S`` syntax, ``N`` names and references, ``G``
+the graph of support and attack, ``H`` the header, ``K`` properties, ``F``
+files, ``Q`` quotes and grounding, ``P`` predictions, ``C`` claim writing,
+``T`` analysis mode.
 """
 
 from __future__ import annotations

@@ -50,8 +50,8 @@ __all__ = [
     "LARGE_MAP",
     "OVERVIEW_MAP",
     "build",
-    "check_options",
     "layout_effort",
+    "make_options",
     "to_dot",
 ]
 
@@ -99,8 +99,32 @@ def layout_effort(claims: int) -> dict[str, str]:
     return {}
 
 
-def check_options(direction: str, theme: str, depth: int | None, fit: str | None = None) -> Theme:
-    """The theme named, once every option is known to be valid (ValueError, or FocusError for ``depth``)."""
+def make_options(
+    *,
+    direction: str,
+    theme: str,
+    legend: bool,
+    focus: str | None,
+    depth: int | None,
+    sections: bool | None,
+    marks: Marks | None,
+    fit: str | None,
+) -> Options:
+    """The drawing options of :func:`to_dot` and :func:`~argmap.drawing.run.render`, checked: the one place
+    a new option is validated (ValueError, or FocusError for ``depth``)."""
+    return Options(
+        direction=direction,
+        theme=_theme(direction, theme, depth, fit),
+        legend=legend,
+        focus=focus,
+        depth=depth,
+        sections=sections,
+        marks=marks,
+        fit=fit,
+    )
+
+
+def _theme(direction: str, theme: str, depth: int | None, fit: str | None) -> Theme:
     if direction != AUTO and direction not in DIRECTIONS:
         raise ValueError(f"direction must be {AUTO} or one of {', '.join(DIRECTIONS)}, not {direction!r}")
     if fit is not None and fit not in MEDIA:
@@ -145,9 +169,11 @@ def to_dot(
     A map with errors is drawn as far as it resolved. Raises :class:`FocusError`
     for an unknown ``focus`` and :class:`ValueError` for an unknown option.
     """
-    theme_ = check_options(direction, theme, depth, fit)
+    options = make_options(
+        direction=direction, theme=theme, legend=legend, focus=focus, depth=depth, sections=sections, marks=marks, fit=fit
+    )
     with gc_paused():
-        return build(amap, Options(direction, theme_, legend, focus, depth, sections, marks, fit)).source
+        return build(amap, options).source
 
 
 def build(amap: ArgumentMap, options: Options) -> Drawing:

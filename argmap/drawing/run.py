@@ -17,9 +17,8 @@ import warnings
 from argmap.analysis.argument_map import ArgumentMap
 from argmap.core.diagnostics import ArgmapError
 
-from .dot import FORMATS, LARGE_MAP, build, check_options
+from .dot import FORMATS, LARGE_MAP, build, make_options
 from .layout import AUTO, MEDIA, REFERENCE_MEDIUM
-from .scene import Options
 from .svg import Drawing, finish_svg
 from .theme import Marks
 
@@ -75,8 +74,10 @@ def render(
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    theme_ = check_options(direction, theme, depth, fit)
-    drawing = build(amap, Options(direction, theme_, legend, focus, depth, sections, marks, fit))
+    options = make_options(
+        direction=direction, theme=theme, legend=legend, focus=focus, depth=depth, sections=sections, marks=marks, fit=fit
+    )
+    drawing = build(amap, options)
     if fmt == "dot":
         return drawing.source.encode("utf-8")
     _warn_if_too_small(drawing, fit)
