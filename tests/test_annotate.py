@@ -464,7 +464,7 @@ def test_cli_without_dot_exits_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_cli_unreadable_file_exits_3(tmp_path: Path) -> None:
     """A FILE that cannot be read: exit 3, as for argmap check."""
     status, _, err = run(["annotate", str(tmp_path / "nope.arg")])
-    assert status == 3 and "cannot read the file" in err
+    assert status == 3 and "there is no such file" in err
 
 
 def test_cli_no_source_still_writes_a_page(tmp_path: Path) -> None:
@@ -473,3 +473,31 @@ def test_cli_no_source_still_writes_a_page(tmp_path: Path) -> None:
     status, _, err = run(["annotate", str(path)])
     assert status == 0 and "names no 'source:'" in err
     assert "names no source text" in path.with_suffix(".html").read_text(encoding="utf-8")
+
+
+def test_every_passage_of_a_claim_is_highlighted_and_labelled(tmp_path: Path) -> None:
+    """A claim with two quotes is highlighted at both; the second passage is labelled but is no second tab stop."""
+    (tmp_path / "text.txt").write_text(
+        "Cities should plant more trees. Shade cools the streets in summer.\n\n"
+        "In short, cities should plant more trees.\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "map.arg"
+    path.write_text(
+        "source: text.txt\nmain conclusion c: Cities should plant more trees.\n"
+        "  quote: Cities should plant more trees\n  quote: In short, cities should plant more trees\n"
+        "premise a: Shade cools the streets.\n  quote: Shade cools the streets in summer\na -> c\n",
+        encoding="utf-8",
+    )
+    page = annotate(argmap.check(str(path)))
+    assert page.count('class="q first k-main" id="q-c"') == 1
+    assert page.count('class="q again k-main" data-claim="c"') == 1
+    assert "quoted on lines 1 and 3 of the text" in page
+
+
+def test_the_printed_map_page_is_big_enough_to_read() -> None:
+    """The map's printed page is A4, or A3 when A4 would shrink its text under 5 pt, turned as fits best."""
+    summit = annotate(argmap.check(str(ROOT / "examples" / "summit" / "summit.arg")))
+    assert "@page map{size:A3 landscape}" in summit
+    small = annotate(argmap.check(str(ROOT / "examples" / "teaching" / "undercut.arg")))
+    assert "@page map{size:A4 landscape}" in small

@@ -107,6 +107,27 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return _write_page(folder, argmap.check(str(folder / "hostile.arg")), "hostile.html")
 
 
+UNMAPPED_SOURCE = (
+    "Cities should plant more street trees. Street trees cool the pavement by several degrees.\n\n"
+    "Critics object because young trees need years of watering, and that costs money.\n"
+)
+UNMAPPED_MAP = (
+    "source: source.txt\n"
+    "main conclusion c: Cities should plant more street trees.\n  quote: Cities should plant more street trees\n"
+    "premise a: Street trees cool the pavement.\n  quote: Street trees cool the pavement by several degrees\n"
+    "a -> c\n"
+)
+
+
+@pytest.fixture(scope="module")
+def unmapped_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A map that leaves out a sentence with an argument word ('because')."""
+    folder = tmp_path_factory.mktemp("unmapped")
+    (folder / "source.txt").write_text(UNMAPPED_SOURCE, encoding="utf-8")
+    (folder / "trees.arg").write_text(UNMAPPED_MAP, encoding="utf-8")
+    return _write_page(folder, argmap.check(str(folder / "trees.arg")), "trees.html")
+
+
 def open_page(driver: Any, url: str) -> None:
     """Load ``url`` afresh (logs emptied first) and wait until the page's script has run."""
     from selenium.webdriver.support.ui import WebDriverWait
@@ -264,9 +285,9 @@ def test_an_unstated_assumption_says_it_has_no_text(driver: Any, summit_url: str
     wait_for(driver, "document.getElementById('status').textContent.indexOf('unstated') >= 0")
 
 
-def test_unmapped_sentence_link_jumps_to_the_sentence(driver: Any, summit_url: str) -> None:
+def test_unmapped_sentence_link_jumps_to_the_sentence(driver: Any, unmapped_url: str) -> None:
     """The guide's link to an uncovered sentence scrolls to it and marks it."""
-    open_page(driver, summit_url)
+    open_page(driver, unmapped_url)
     driver.find_element("css selector", "a[data-sentence='1']").click()
     target = by_id(driver, "u-1")
     wait_for(driver, "arguments[0].classList.contains('sel')", target)
@@ -351,3 +372,18 @@ def test_hostile_page_shows_markup_as_text_and_runs_nothing(driver: Any, hostile
         driver.switch_to.alert.text  # noqa: B018 - reading it is the check
     assert [url for url in network_requests(driver) if url != hostile_url] == []
     assert severe_console_messages(driver) == []
+
+
+def test_the_map_prints_on_its_own_page_of_the_size_it_needs(driver: Any, summit_url: str) -> None:
+    """Printed by Chromium (with the page's CSS page sizes), the text pages are the printer's paper and
+    the worked example's map has a page of its own, A3 landscape."""
+    import base64
+    import re
+
+    open_page(driver, summit_url)
+    pdf = base64.b64decode(
+        driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})["data"]
+    )
+    boxes = [[float(n) for n in box.split()] for box in re.findall(rb"/MediaBox \[([\d. ]+)\]", pdf)]
+    a3 = [box for box in boxes if (round(box[2]), round(box[3])) == (1191, 842)]  # A3 landscape, in pt
+    assert len(a3) == 1 and len(boxes) > 1  # the map's page; the text is on the printer's paper

@@ -12,6 +12,8 @@ import argmap
 from argmap import ClaimKind, LinkType, Role
 from argmap.core.model import LinkRef, Span
 
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "summit" / "summit.arg"
+
 SUMMIT_LIKE = """\
 title: Trees
 ## Reasons
@@ -220,6 +222,27 @@ def test_check_helper_and_repr_of_errors(tmp_path: Path) -> None:
     assert argmap.check(str(path)).ok
     with pytest.raises(argmap.ArgmapSyntaxError, match=r"^<string>:1:11: .*\[S007\]$"):
         argmap.parse("premise a text")
+
+
+def test_a_map_has_a_short_repr() -> None:
+    """repr() of a map is one short line with its counts, however big the map (it printed 138,750 characters)."""
+    amap = argmap.check(str(EXAMPLE))
+    text = repr(amap)
+    assert text == (
+        f"<ArgumentMap {str(EXAMPLE)!r}: {len(amap.claims)} claims, {len(amap.inferences)} inferences, "
+        f"0 errors, {len(amap.warnings)} warnings>"
+    )
+    assert len(text) < 200
+
+
+def test_jupyter_shows_the_errors_of_a_broken_map_instead_of_drawing_it() -> None:
+    """A map with errors is not drawn inline (the command line refuses to draw it); its errors are shown."""
+    broken = argmap.resolve(argmap.parse("main conclusion c: C.\npremise a: A.\nzz -> c\n", "x.arg"))
+    assert broken._repr_svg_() is None
+    shown = broken._repr_html_()
+    assert shown is not None and "no claim has the id &#x27;zz&#x27;" in shown and "[N001]" in shown
+    clean = argmap.resolve(argmap.parse("main conclusion c: C.\npremise a: A.\na -> c\n", "y.arg"))
+    assert clean._repr_html_() is None
 
 
 def test_suggestions_match_difflib_and_stay_fast_among_many_ids() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -56,3 +57,36 @@ def test_language_reference_mentions_every_kind_and_property() -> None:
     page = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
     for word in [k.value for k in ClaimKind] + list(CLAIM_PROPERTIES) + list(HEADER_FIELDS) + list(LINK_PROPERTIES):
         assert f"`{word}`" in page, word
+
+
+_LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+def _tracked() -> set[str]:
+    import subprocess
+
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    return {name for name in listed.decode("utf-8").split("\0") if name}
+
+
+def test_every_image_and_link_in_the_docs_is_in_git() -> None:
+    """Every relative image and link in README.md and docs/ names a file (or folder) git tracks.
+
+    A .gitignore pattern once hid the README's picture of the worked example.
+    """
+    tracked = _tracked()
+    folders = {str(Path(name).parent) for name in tracked} | {
+        str(parent) for name in tracked for parent in Path(name).parents
+    }
+    missing = []
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    assert len(pages) > 5
+    for page in pages:
+        for target in _LINK.findall(page.read_text(encoding="utf-8")):
+            if re.match(r"[a-z]+:", target) or target.startswith("#"):
+                continue
+            path = (page.parent / target.split("#")[0]).resolve()
+            name = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+            if name not in tracked and name.rstrip("/") not in folders:
+                missing.append(f"{page.relative_to(ROOT)}: {target}")
+    assert missing == []

@@ -193,7 +193,7 @@ def test_check_coverage_flag_prints_and_serialises(tmp_path: Path) -> None:
     assert main(["check", "--coverage", "--format", "json", seed], out, err) == 0
     (entry,) = json.loads(out.getvalue())["files"]
     assert entry["coverage"]["sentences"] > 30
-    assert entry["quotes"]["blueprint"]["line"] >= 1
+    assert entry["quotes"]["blueprint"][0]["line"] >= 1  # one entry per quote: line ≥ 1
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links")
@@ -284,3 +284,102 @@ def test_many_claims_quoting_the_same_common_words(tmp_path: Path) -> None:
     assert len(repeated) == 2000
     assert "occurs 5000 times" in repeated[0].message
     assert amap.grounding is not None and amap.grounding.matches["p1999"].start == 0
+
+
+# --- a claim stated twice, front matter, headings ---------------------------------------
+
+RESTATED = (
+    "---\n"
+    "title: Spend big on water now\n"
+    "author: A. Writer, The Daily Sample, 2026-03-01\n"
+    "---\n"
+    "California needs to spend big on water now. The last three winters brought half the usual snow, "
+    + "and reservoirs stand at a third of their capacity. " * 8
+    + "Farmers have already left a fifth of their fields unplanted this year.\n\n"
+    "That is why California needs to spend big on water now, before the next dry summer.\n"
+)
+
+
+def _ground(tmp_path: Path, body: str, source: str = RESTATED) -> argmap.ArgumentMap:
+    (tmp_path / "text.txt").write_text(source, encoding="utf-8")
+    path = tmp_path / "map.arg"
+    path.write_text("source: text.txt\n" + body, encoding="utf-8")
+    return argmap.check(str(path))
+
+
+def test_a_claim_stated_twice_carries_both_passages(tmp_path: Path) -> None:
+    """Repeated 'quote:' lines are each verified and each counted in coverage; no K003."""
+    amap = _ground(
+        tmp_path,
+        "main recommendation spend: California needs to spend big on water now.\n"
+        "  quote: California needs to spend big on water now.\n  occurrence: 1\n"
+        "  quote: why California needs to spend big on water now\n"
+        "premise snow: The last three winters brought half the usual snow.\n"
+        "  quote: The last three winters brought half the usual snow\n"
+        "snow -> spend\n",
+    )
+    assert [d.code for d in amap.diagnostics if d.severity is not argmap.Severity.NOTE] == []
+    assert amap.grounding is not None
+    first, second = amap.grounding.passages["spend"]
+    assert (first.passage, second.passage) == (0, 1) and first.line < second.line
+    assert amap.grounding.matches["spend"] == first
+    assert amap.grounding.coverage().covered == 3  # both of the claim's sentences, and the reason's
+
+
+def test_occurrence_applies_to_the_quote_above_it(tmp_path: Path) -> None:
+    """With two quotes, each 'occurrence:' chooses among the matches of the quote it follows."""
+    amap = _ground(
+        tmp_path,
+        "main conclusion spend: California needs to spend big on water now.\n"
+        "  quote: California needs to spend big on water now\n  occurrence: 2\n"
+        "  quote: half the usual snow\n",
+    )
+    assert amap.grounding is not None
+    (match, snow) = amap.grounding.passages["spend"]
+    assert RESTATED[match.start - len("why "): match.start] == "why "  # the second occurrence
+    assert "Q003" not in {d.code for d in amap.diagnostics}
+    assert RESTATED[snow.start : snow.end] == "half the usual snow"
+
+
+def test_an_ellipsis_gap_too_long_says_so(tmp_path: Path) -> None:
+    """When the parts of a quote are there but too far apart, Q002 says how far, and what to do."""
+    amap = _ground(
+        tmp_path,
+        "main conclusion spend: California needs to spend big on water now.\n"
+        "  quote: California needs to spend big on water now … Farmers have already left a fifth\n",
+    )
+    (q002,) = [d for d in amap.diagnostics if d.code == "Q002"]
+    assert "are in the source, from line 5, but" in q002.message
+    assert f"an ellipsis stands for at most {MAX_GAP}" in q002.message
+    assert "give each its own 'quote:' line" in q002.notes[0].message
+
+
+def test_front_matter_is_not_coverage_and_not_a_second_occurrence(tmp_path: Path) -> None:
+    """The '---' block at the top is skipped by coverage; a quote found in the body ignores it; a quote
+    found only there is still found."""
+    amap = _ground(
+        tmp_path,
+        "title: Spend big on water now\n"
+        "main conclusion spend: California should spend big on water now.\n"
+        "  quote: spend big on water now\n  occurrence: 1\n"
+        "premise byline: The piece is by A. Writer.\n  quote: A. Writer, The Daily Sample\n"
+        "byline -> spend\n",
+    )
+    assert amap.grounding is not None and amap.grounding.front_matter == RESTATED.index("California")
+    (spend,) = amap.grounding.passages["spend"]
+    assert spend.start > amap.grounding.front_matter and spend.occurrences == 2  # the title's is not counted
+    (byline,) = amap.grounding.passages["byline"]
+    assert byline.start < amap.grounding.front_matter
+    coverage = amap.grounding.coverage()
+    assert coverage.sentences == len(sentences(RESTATED[amap.grounding.front_matter :])) == 4
+
+
+def test_a_title_line_is_not_a_sentence_but_a_bullet_is() -> None:
+    """A one-line paragraph without a sentence's punctuation (a title) is not counted; a bullet point is."""
+    text = (
+        "Cities and their trees in the long hot summer\n\n"
+        "• Street trees cool the pavement by several degrees\n\n"
+        "Shade also cuts the energy bills of nearby homes.\n"
+    )
+    found = [text[start:end] for start, end in sentences(text)]
+    assert found == ["• Street trees cool the pavement by several degrees", "Shade also cuts the energy bills of nearby homes."]

@@ -19,6 +19,7 @@ from argmap.analysis.predictions import (
     joins_two_outcomes,
     log_score,
     report_data,
+    table_row,
 )
 from argmap.analysis.scales import SCALES
 from argmap.cli import main
@@ -185,3 +186,34 @@ def test_early_no_uses_today_when_unresolved_date() -> None:
     late = argmap.resolve(argmap.parse(text), today=datetime.date(2031, 1, 1))
     assert "P006" in [d.code for d in early.diagnostics]
     assert "P006" not in [d.code for d in late.diagnostics]
+
+
+def test_plain_will_is_read_as_the_authors_certainty_on_every_scale() -> None:
+    """'will' (the commonest forecast word) states the outcome unhedged: each scale's band just short of certain."""
+    expected = {"icd203": (0.95, 0.99), "kent": (0.87, 0.99), "ipcc-ar5": (0.95, 1.0)}
+    for name, bounds in expected.items():
+        for word in ("will", "Will", "won't", "is going to", "shall not"):
+            assert SCALES[name].range_of(word) == bounds, (name, word)
+
+
+def test_a_misspelt_word_gets_a_suggestion_and_an_unknown_one_gets_none() -> None:
+    """P003 suggests a known word only for a near spelling, never one of another meaning."""
+    head = "main conclusion c: C.\n"
+    body = "  made: 2024-01-01\n  deadline: 2030-01-01\n  criteria: Counted.\nf -> c\n"
+    misspelt = argmap.resolve(argmap.parse(head + "prediction f: Prices fall.\n  likelihood: likley\n" + body))
+    (p003,) = [d for d in misspelt.diagnostics if d.code == "P003"]
+    assert p003.message.endswith("did you mean 'likely'?")
+    unknown = argmap.resolve(argmap.parse(head + "prediction f: Prices fall.\n  likelihood: expected\n" + body))
+    (p003,) = [d for d in unknown.diagnostics if d.code == "P003"]
+    assert p003.message == "the likelihood word 'expected' is on no scale"
+    certain = argmap.resolve(argmap.parse(head + "prediction f: Prices will fall.\n  likelihood: will\n" + body))
+    assert [d.code for d in certain.diagnostics if d.code.startswith("P")] == []
+
+
+def test_a_prediction_nobody_checked_says_no_status_in_the_report_as_on_the_map() -> None:
+    """Without 'status:' the box says 'no status'; so do the report's table and its JSON (null), not 'open'."""
+    amap = argmap.resolve(argmap.parse("main conclusion c: C.\nprediction f: Prices will fall.\n  likelihood: likely\nf -> c\n"))
+    (prediction,) = collect([(amap.document, amap.claims)])
+    assert prediction.status == "open" and not prediction.status_given  # it counts as open
+    assert table_row(prediction, "icd203")["status"] == "no status"
+    assert report_data([prediction], "icd203")["predictions"][0]["status"] is None  # type: ignore[index]

@@ -135,7 +135,7 @@ def test_direction_is_rankdir(direction: str) -> None:
 def test_linked_premises_meet_at_a_junction() -> None:
     """Linked premises feed one junction point without arrowheads; one arrow leaves it."""
     dot = to_dot(case("linked"))
-    assert '"inference.0" [label="" ' in dot and "shape=point" in dot
+    assert '"inference.0" [label="" ' in dot and "shape=circle" in dot
     assert "arrowhead=none" in edge(dot, "rule", "inference.0")
     assert "arrowhead=none" in edge(dot, "borrowed", "inference.0")
     into = edge(dot, "inference.0", "overdue")
@@ -215,6 +215,39 @@ def test_assumption_is_dashed_and_italic() -> None:
     assert "dashed" in line and "<I>An unstated assumption.</I>" in line
 
 
+@pytest.mark.parametrize(
+    ("kind", "header", "dashed"),
+    [
+        ("conclusion", "MAIN CONCLUSION", False),
+        ("claim", "MAIN CONCLUSION", False),
+        ("recommendation", "MAIN CONCLUSION · RECOMMENDATION", False),
+        ("prediction", "MAIN CONCLUSION · PREDICTION", False),
+        ("assumption", "MAIN CONCLUSION (unstated)", True),
+    ],
+)
+def test_main_claim_says_its_kind_and_an_unstated_one_is_dashed(kind: str, header: str, dashed: bool) -> None:
+    """A thesis that is a recommendation or forecast says so; a thesis the text never states is drawn unstated."""
+    amap = argmap.resolve(argmap.parse(f"main {kind} t: Cities should plant trees.\npremise a: Trees cool streets.\na -> t\n"))
+    assert amap.ok and amap.main == "t"
+    assert header_words(amap, amap.claim("t")) == header
+    line = next(line for line in to_dot(amap, legend=False).splitlines() if 'id="claim-t"' in line)
+    assert ("dashed" in line) is dashed
+    assert ("<I>Cities should plant trees.</I>" in line) is dashed
+
+
+def test_an_example_link_is_labelled_example_unless_it_has_a_label() -> None:
+    """kind: example puts 'example' on the line (support all the same); a written label wins."""
+    amap = argmap.resolve(argmap.parse(
+        "main conclusion l: Lanes work.\npremise o: Oslo cycles more.\npremise p: Paris cycles more.\n"
+        "o -> l\n  kind: example\np -> l: as in Paris\n  kind: example\n"
+    ))
+    assert amap.ok
+    dot = to_dot(amap, legend=False)
+    lines = {line.split(" [")[0].strip(): line for line in dot.splitlines() if " -> " in line}
+    assert "<I>example</I>" in lines["o -> l"] and "arrowhead=normal" in lines["o -> l"]
+    assert "<I>as in Paris</I>" in lines["p -> l"] and "example" not in lines["p -> l"]
+
+
 def test_prediction_shows_likelihood_status_and_self_grading() -> None:
     """A prediction's box shows its likelihood or p, its status, and whether it is self-graded."""
     amap = case("predictions")
@@ -255,15 +288,42 @@ def test_sections_left_unframed_when_they_cut_across_a_large_map() -> None:
 def test_legend_lists_only_what_occurs() -> None:
     """The key lists the kinds and link types drawn, and nothing else."""
     dot = to_dot(case("undercut_support"))
-    key = dot[dot.index("subgraph cluster_legend {") :]
+    key = dot[dot.index('"legend.key" [label=') :]
+    key = key[: key.index("\n")]
     assert "PREMISE" in key and "OBJECTION" not in key.replace("UNDERCUT", "")
-    assert "legend.support" in key and "legend.undercut" in key
-    assert "legend.linked" not in key and "legend.attack" not in key and "legend.rebuttal" not in key
+    assert ">supports<" in key and ">undercuts the step it ends on<" in key
+    assert ">linked: only together<" not in key and ">attacks<" not in key and ">rebuts<" not in key
     assert "REBUTTAL" not in key and "ASSUMPTION" not in key
     full = to_dot(case("legend"))
-    for name in ("support", "linked", "attack", "rebuttal", "undercut"):
-        assert f'"legend.{name}.tail"' in full
-    assert "cluster_legend" not in to_dot(case("legend"), legend=False)
+    for words in ("supports", "linked: only together", "attacks", "rebuts", "undercuts the step it ends on"):
+        assert f">{words}<" in full
+    assert "legend.key" not in to_dot(case("legend"), legend=False)
+
+
+def test_key_sits_beside_the_main_conclusion() -> None:
+    """The key is one table in the main conclusion's rank, before it (left of it, or above it in LR)."""
+    dot = to_dot(case("legend"))
+    assert "subgraph cluster_legend" not in dot
+    assert '{\n\t\trank=same\n\t\t"legend.key"\n\t\tm\n\t}' in dot
+    assert '"legend.key" -> m [style=invis]' in dot
+
+
+def test_a_tiny_map_has_no_key() -> None:
+    """Below three claims there is nothing to look up: no key."""
+    amap = argmap.resolve(argmap.parse("main conclusion c: Trees.\npremise a: Shade.\na -> c\n"))
+    assert "legend.key" not in to_dot(amap)
+
+
+@pytest.mark.parametrize(("attacked", "color"), [(False, "#009E73"), (True, "#D55E00")])
+def test_the_keys_undercut_ends_on_the_kind_of_step_the_map_undercuts(attacked: bool, color: str) -> None:
+    """Most undercuts in a real corpus hit an attack: the key's sample dot takes the colour of what is undercut."""
+    arrow = "-x" if attacked else "->"
+    amap = argmap.resolve(argmap.parse(
+        f"main conclusion c: Trees help.\npremise a: Shade cools.\nobjection u: Not here.\na {arrow} c\nu -x (a {arrow} c)\n"
+    ))
+    key = next(line for line in to_dot(amap).splitlines() if '"legend.key" [label=' in line)
+    sample = key[key.index(">undercuts the step") - 400 : key.index(">undercuts the step")]
+    assert f'COLOR="{color}">&#9679;' in sample
 
 
 def test_print_theme_is_black_and_white() -> None:
@@ -343,7 +403,7 @@ def test_unknown_focus_suggests_an_id() -> None:
 
 def test_hostile_text_is_escaped_once_in_dot() -> None:
     """Markup in claim text reaches DOT escaped, never as markup; backslashes are doubled."""
-    dot = to_dot(case("hostile"))
+    dot = to_dot(case("hostile"), sections=True)  # one section: framed only when asked
     # Outside quoted strings (tooltips, where DOT reads < and > as plain characters)
     # the only markup is the label tables argmap writes, all in capitals.
     unquoted = re.sub(r'"(?:[^"\\]|\\.)*"', '""', dot)
@@ -437,16 +497,20 @@ def test_bigger_maps_ask_graphviz_for_less_layout_effort(claims: int, expected: 
 @pytest.mark.needs_dot
 def test_an_overview_map_renders_cleanly() -> None:
     """The overview settings are ones Graphviz accepts without a warning, and every claim is drawn."""
-    from argmap.drawing import render
+    from argmap.drawing import FitWarning, render
 
-    svg = render(_star(601), "svg").decode()
+    with pytest.warns(FitWarning, match="601 claims"):  # too big to read whole: it says so
+        svg = render(_star(601), "svg").decode()
     assert len(set(re.findall(r'id="claim-(p\d+|c)"', svg))) == 601
 
 
 @pytest.mark.needs_dot
 def test_a_layout_that_takes_too_long_says_how_to_draw_a_part() -> None:
     """When dot runs out of time on a big map, the error says to draw a part of it."""
-    from argmap.drawing import RenderError, render
+    from argmap.drawing import FitWarning, RenderError, render
 
-    with pytest.raises(RenderError, match=r"301 claims are too many .* --focus ID --depth N"):
+    with (
+        pytest.raises(RenderError, match=r"301 claims are too many .* --focus ID --depth N"),
+        pytest.warns(FitWarning),
+    ):
         render(_star(301), "svg", timeout=0.001)

@@ -126,7 +126,7 @@ def test_links_and_junctions_have_classes() -> None:
 def test_hostile_text_comes_out_as_written() -> None:
     """Quotes, backslashes, <, >, &, {, }, |, emoji, RTL and CJK text appear in the SVG as written."""
     amap = case("hostile")
-    svg = render_quietly(amap)
+    svg = render_quietly(amap, sections=True)  # one section: framed only when asked
     assert b"<script" not in svg and b"<b>" not in svg and b"<![CDATA[" not in svg
     root = svg_root(svg)
     for claim in amap.claims:
@@ -250,6 +250,8 @@ def test_repr_svg_for_jupyter() -> None:
     """repr_svg gives the SVG text that ArgumentMap._repr_svg_ shows inline."""
     svg = repr_svg(case("linked"))
     assert svg is not None and svg.startswith("<?xml") and "<svg" in svg
+    shown = case("linked")._repr_svg_()  # through the hook the package root sets
+    assert shown is not None and shown.startswith("<?xml")
 
 
 @pytest.mark.slow

@@ -63,7 +63,7 @@ def test_link_types_differ_without_colour(theme: Theme) -> None:
 def test_rendering_doc_explains_the_picture(capsys: pytest.CaptureFixture[str]) -> None:
     """docs/rendering.md explains every header, both themes and every option of argmap render."""
     from argmap.cli import main
-    from argmap.drawing.legend import NODE_LEGEND as _NODE_LEGEND
+    from argmap.drawing.key import NODE_LEGEND as _NODE_LEGEND
     from tests.render_support import ROOT
 
     page = (ROOT / "docs" / "rendering.md").read_text(encoding="utf-8")

@@ -67,7 +67,7 @@ class Inference:
         return self.target_inference is not None
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, repr=False)
 class ArgumentMap:
     """A resolved map: claims, inferences, derived roles, and what the resolver found."""
 
@@ -102,9 +102,31 @@ class ArgumentMap:
         """The claim with this id; KeyError if there is none."""
         return self.by_id[claim_id]
 
+    def __repr__(self) -> str:
+        counts = f"{len(self.claims)} claims, {len(self.inferences)} inferences"
+        errors, warnings = len(self.errors), len(self.warnings)
+        return f"<ArgumentMap {self.path!r}: {counts}, {errors} errors, {warnings} warnings>"
+
     def _repr_svg_(self) -> str | None:
-        """The map drawn as SVG, for Jupyter (None without Graphviz's dot)."""
-        return draw_svg(self) if draw_svg is not None else None
+        """The map drawn as SVG, for Jupyter; None for a map with errors (shown by
+        :meth:`_repr_html_` instead, as the command line refuses to draw it) or without ``dot``."""
+        if not self.ok or draw_svg is None:
+            return None
+        return draw_svg(self)
+
+    def _repr_html_(self) -> str | None:
+        """For Jupyter: a map with errors shows them, as ``argmap check`` prints them; None otherwise."""
+        if self.ok:
+            return None
+        from html import escape
+
+        from argmap.core.diagnostics import format_diagnostic
+
+        shown = "\n\n".join(format_diagnostic(d, self.document.text) for d in self.errors)
+        return (
+            f"<p><b>{escape(self.path)}</b>: {len(self.errors)} error(s); the map is not drawn until they are "
+            f"fixed</p><pre>{escape(shown)}</pre>"
+        )
 
     def claims_with(self, role: Role) -> tuple[Claim, ...]:
         """The claims that have ``role``, in source order."""

@@ -9,7 +9,8 @@
 4. predictions (:mod:`~argmap.analysis.predictions`) and quotes against the
    source text (:mod:`~argmap.analysis.grounding`), for maps that have them;
 5. roles, depths and what hangs loose (:mod:`~argmap.analysis.graph`);
-6. claim-writing lint and, in analysis mode, the Rabbit rule (:mod:`~argmap.analysis.lint`).
+6. claim-writing lint and, in analysis mode, the Rabbit rule (:mod:`~argmap.analysis.lint`);
+7. the waivers (:mod:`~argmap.analysis.waivers`): what ``waive:`` silences, and K005 for what it cannot.
 
 It never raises for anything a user wrote: every problem is a
 :class:`~argmap.core.diagnostics.Diagnostic` in ``ArgumentMap.diagnostics``.
@@ -38,6 +39,7 @@ from .findings import Findings, Report
 from .graph import check_cycles, derive
 from .links import LinkBinder
 from .properties import check_header
+from .waivers import Waivers
 
 __all__ = ["FileResult", "check_file", "check_report", "read_source", "resolve"]
 
@@ -86,6 +88,10 @@ def resolve(
         if not document.claims:
             span = document.header[0].span if document.header else Span(document.path, 1, 1, 1, 1, 0, 0)
             report("G013", "the file has no claims yet", span)
+        waivers = Waivers(document)
+        if waivers:
+            waivers.check(report)
+            findings.found = waivers.keep(findings.found)
         return ArgumentMap(
             document=document,
             claims=tuple(claims.values()),
@@ -139,6 +145,10 @@ class FileResult:
         """How many diagnostics of this severity."""
         return sum(1 for d in self.diagnostics if d.severity is severity)
 
+    def failed(self, strict: bool = False) -> bool:
+        """Whether the file fails its check: errors, or with ``strict`` warnings too."""
+        return bool(self.count(Severity.ERROR) or (strict and self.count(Severity.WARNING)))
+
 
 def read_source(path: str, stdin: TextIO | None = None) -> tuple[str, bytes]:
     """The display name and bytes of a file, ``-`` meaning standard input."""
@@ -162,9 +172,14 @@ def check_file(
     try:
         name, data = read_source(path, stdin)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        span = Span(path, 1, 1, 1, 1, 0, 0)
-        diagnostic = Diagnostic("F001", Severity.ERROR, f"cannot read the file: {reason}", span)
+        if isinstance(exc, IsADirectoryError):
+            message = f"this is a folder, not a file: name the .arg files in it ({path.rstrip('/')}/*.arg)"
+        elif isinstance(exc, FileNotFoundError):
+            message = "there is no such file"
+        else:
+            message = f"cannot read the file: {exc.strerror or exc}"
+        span = Span(path, 0, 0, 0, 0, 0, 0)  # line 0: the file as a whole
+        diagnostic = Diagnostic("F001", Severity.ERROR, message, span)
         return FileResult(path, None, (diagnostic,), None, unreadable=True)
     try:
         text = decode(data, name)
@@ -175,28 +190,67 @@ def check_file(
     return FileResult(name, document.text, amap.diagnostics, amap)
 
 
-def check_report(results: Sequence[FileResult], quiet: bool = False) -> str:
+GROUPED = 3
+"""A warning or note code reported this many times or more in one file is printed once, with the
+places of the others (``argmap check --all`` prints each in full)."""
+
+
+def check_report(
+    results: Sequence[FileResult], quiet: bool = False, strict: bool = False, every: bool = False
+) -> str:
     """The text ``argmap check`` prints: each diagnostic in full (only errors when ``quiet``),
-    then one line with the counts and the verdict."""
+    then one line with the counts and the verdict (``strict``: warnings fail it too).
+
+    Errors are always printed one by one. A warning or note that recurs (:data:`GROUPED` times
+    or more in a file) is printed once, followed by the lines of the others, unless ``every``.
+    """
     lines = []
     for result in results:
         text = None if result.unreadable else result.text
-        lines += [
-            format_diagnostic(diagnostic, text)
+        shown = [
+            diagnostic
             for diagnostic in sorted(result.diagnostics, key=sort_key)
             if not quiet or diagnostic.severity is Severity.ERROR
         ]
+        repeats: dict[str, list[Diagnostic]] = {}
+        if not every:
+            for diagnostic in shown:
+                if diagnostic.severity is not Severity.ERROR:
+                    repeats.setdefault(diagnostic.code, []).append(diagnostic)
+        for diagnostic in shown:
+            group = repeats.get(diagnostic.code, [])
+            if len(group) < GROUPED:
+                lines.append(format_diagnostic(diagnostic, text))
+            elif diagnostic is group[0]:
+                lines.append(format_diagnostic(diagnostic, text) + "\n" + _more_like_this(group))
     errors = sum(r.count(Severity.ERROR) for r in results)
     warnings = sum(r.count(Severity.WARNING) for r in results)
     notes = sum(r.count(Severity.NOTE) for r in results)
-    files = plural(len(results), "file")
-    parts = [plural(errors, "error"), plural(warnings, "warning")]
+    unreadable = sum(1 for r in results if r.unreadable)
+    parts = [plural(len(results) - unreadable, "file") + " checked"]
+    if unreadable:
+        parts.append(f"{unreadable} could not be read")
+    parts += [plural(errors, "error"), plural(warnings, "warning")]
     if notes:
         parts.append(plural(notes, "note"))
-    verdict = "ok" if errors == 0 else "failed"
+    if errors:
+        verdict = "failed"
+    elif strict and warnings:
+        verdict = "failed: --strict counts warnings"
+    else:
+        verdict = "ok"
     hidden = "; only errors shown" if quiet and (warnings or notes) else ""
-    lines.append(f"argmap check: {files} checked, " + ", ".join(parts) + f" ({verdict}{hidden})")
+    lines.append("argmap check: " + ", ".join(parts) + f" ({verdict}{hidden})")
     return "\n".join(lines) + "\n"
+
+
+def _more_like_this(group: Sequence[Diagnostic]) -> str:
+    places = [str(d.span.line) for d in group[1:]]
+    listed = ", ".join(places[:15]) + (f" and {len(places) - 15} more" if len(places) > 15 else "")
+    return (
+        f"      = and {len(places)} more like this [{group[0].code}], on lines {listed} "
+        "('argmap check --all' prints each)"
+    )
 
 
 def plural(count: int, word: str) -> str:

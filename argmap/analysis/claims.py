@@ -108,17 +108,32 @@ def collect_claims(document: Document, report: Report) -> tuple[dict[str, Claim]
     return claims, objections
 
 
+MAIN_KINDS = (
+    ClaimKind.CONCLUSION,
+    ClaimKind.RECOMMENDATION,
+    ClaimKind.PREDICTION,
+    ClaimKind.CLAIM,
+    ClaimKind.ASSUMPTION,
+)
+"""The kinds the main claim may have: the thesis is argued for (a conclusion, a recommendation, a
+forecast, a plain claim), or left unstated for the reader to supply (an assumption). A premise or an
+objection is a reason for or against something else, never the thesis."""
+
+
 def check_main(claims: Mapping[str, Claim], report: Report) -> str | None:
     """The id of the main conclusion: one claim marked main (G003 for more, G004 for none, G011 for a
-    main claim that is not a conclusion); the first when several are marked."""
+    main premise or objection); the first when several are marked."""
     mains = [claim for claim in claims.values() if claim.main]
     for claim in mains:
-        if claim.kind is not ClaimKind.CONCLUSION:
+        if claim.kind not in MAIN_KINDS:
+            role = "a reason for" if claim.kind is ClaimKind.PREMISE else "a reason against"
             report(
                 "G011",
-                f"'{claim.id}' is marked main, but only a conclusion can be the main "
-                f"conclusion: write 'main conclusion {claim.id}: ...'",
+                f"'{claim.id}' is marked main, but {_a(claim.kind.value)} is {role} another claim, "
+                f"not the thesis: write 'main conclusion {claim.id}: ...'",
                 claim.kind_span,
+                Note("the main claim may be a conclusion, recommendation, prediction or claim, or an "
+                     "assumption when the text never states its thesis"),
             )
     if len(mains) > 1:
         for claim in mains[1:]:
@@ -137,6 +152,12 @@ def check_main(claims: Mapping[str, Claim], report: Report) -> str | None:
                 "no claim is marked as the main conclusion: write 'main conclusion id: ...' "
                 "before the thesis of the text",
                 first.kind_span,
+                Note("a thesis that is a recommendation is 'main recommendation id: ...'; one the text "
+                     "never states is 'main assumption id: ...'"),
             )
         return None
     return mains[0].id
+
+
+def _a(word: str) -> str:
+    return ("an " if word[0] in "aeiou" else "a ") + word

@@ -62,7 +62,9 @@ class QuoteMatch:
     gaps: tuple[tuple[int, int], ...]
     """Stretches of source an ellipsis in the quote stood for (start, end offsets)."""
     occurrences: int
-    """How many times the quote occurs in the source."""
+    """How many times the quote occurs in the source (outside the front matter, if it occurs there)."""
+    passage: int = 0
+    """Which of the claim's quotes this is: 0 for its first ``quote:``, 1 for a second, …"""
 
 
 @attrs.frozen
@@ -109,12 +111,24 @@ class Grounding:
     path: str
     """The source file as resolved (relative to the .arg file's folder)."""
     text: str
-    matches: dict[str, QuoteMatch]
-    """Claim id → match, for every quote found (an ambiguous one at its chosen occurrence)."""
+    passages: dict[str, tuple[QuoteMatch, ...]]
+    """Claim id → every passage found for it, in the order of its ``quote:`` lines (an ambiguous
+    quote at its chosen occurrence); a claim none of whose quotes was found is left out."""
+    front_matter: int = 0
+    """Where the source's front matter ends (0: it has none); see :func:`front_matter_end`."""
+
+    @property
+    def matches(self) -> dict[str, QuoteMatch]:
+        """Claim id → its first passage found: what most outputs show for a claim."""
+        return {claim: found[0] for claim, found in self.passages.items()}
+
+    def all_matches(self) -> list[QuoteMatch]:
+        """Every passage of every claim."""
+        return [match for found in self.passages.values() for match in found]
 
     def coverage(self) -> Coverage:
         """Which sentences some claim quotes, and the uncovered ones that carry indicators."""
-        return measure_coverage(self.text, self.matches.values())
+        return measure_coverage(self.text, self.all_matches(), self.front_matter)
 
 
 def _part_pattern(part: str) -> str:
@@ -139,7 +153,9 @@ _SPACE_RUN = re.compile(r"\s*")
 _WORD_CHAR = re.compile(r"\w")
 
 
-def find_gapped(text: str, quote: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+def find_gapped(
+    text: str, quote: str, max_gap: int | None = None
+) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
     r"""Where a quote with ellipses occurs in ``text``, without overlaps, left to right.
 
     Each match is (start, end, gaps): the stretches the ellipses stood for. It
@@ -152,6 +168,7 @@ def find_gapped(text: str, quote: str) -> list[tuple[int, int, tuple[tuple[int, 
     the last part back, and at each step the earliest is taken, which is the
     expression's own choice.
     """
+    limit = MAX_GAP if max_gap is None else max_gap
     parts = [part for part in _ELLIPSIS.split(quote.strip()) if part.strip()]
     if not parts:
         return []
@@ -185,7 +202,7 @@ def find_gapped(text: str, quote: str) -> list[tuple[int, int, tuple[tuple[int, 
         for place in places[parts[number]]:
             begin = gap_start(place[1])
             at = bisect.bisect_left(starts, begin)
-            if at < len(starts) and gap_end(starts[at], begin) - begin <= MAX_GAP:
+            if at < len(starts) and gap_end(starts[at], begin) - begin <= limit:
                 kept.append(place)
         if not kept:
             return []
@@ -652,7 +669,7 @@ def ground(
     root: Path | None = None,
 ) -> Grounding | None:
     """Find every quote in the header's source; report what is missing or ambiguous."""
-    quoted = [(claim, prop) for claim in claims if (prop := claim.get("quote")) is not None]
+    quoted = [(claim, prop) for claim in claims for prop in claim.properties if prop.key == "quote"]
     source_field = next((f for f in document.header if f.key == "source"), None)
     if source_field is None or not source_field.value.strip():
         if quoted:
@@ -692,8 +709,9 @@ def ground(
         )
         return None
     text = text.replace("\r\n", "\n")
-    matches: dict[str, QuoteMatch] = {}
+    passages: dict[str, list[QuoteMatch]] = {}
     index = SourceIndex(text)
+    front = front_matter_end(text)
     # Many quotes in a long text: index the words once rather than scan the text per quote.
     indexed = len(quoted) * len(text) > 20_000_000
     wanted = [
@@ -704,33 +722,83 @@ def ground(
     # Each different quote is looked for once: many claims may quote the same words.
     different = list(dict.fromkeys(prop.value for _, prop in wanted))
     everywhere = dict(zip(different, index.find_all(different, indexed), strict=True))
+    occurrences = _occurrences(wanted, report)
     for claim, prop in wanted:
-        match = _match_one(claim, prop, everywhere[prop.value], index, report)
+        found = everywhere[prop.value]
+        if front and any(f.start >= front for f in found):
+            found = [f for f in found if f.start >= front]  # the body, not the front matter, states it
+        number = len(passages.get(claim.id, ()))
+        match = _match_one(claim, prop, occurrences.get(id(prop)), found, index, report, number)
         if match is not None:
-            matches[claim.id] = match
-    return Grounding(str(path), text, matches)
+            passages.setdefault(claim.id, []).append(match)
+    return Grounding(str(path), text, {claim: tuple(found) for claim, found in passages.items()}, front)
+
+
+def front_matter_end(text: str) -> int:
+    """Where the body of the source starts, after its front matter: 0 when it has none.
+
+    Front matter is a block at the very top between two lines of three hyphens
+    (``---``), the convention of Markdown tools: the text's title, author,
+    outlet and date. Coverage skips it; quotes may still be found in it, but a
+    quote that also occurs in the body is found there, not counted twice.
+    """
+    if not text.startswith("---"):
+        return 0
+    opening = re.match(r"---[ \t]*\n", text)
+    if opening is None:
+        return 0
+    closing = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE).search(text, opening.end())
+    if closing is None or text.count("\n", 0, closing.start()) > 60:
+        return 0
+    return closing.end() + 1 if text.startswith("\n", closing.end()) else closing.end()
+
+
+def _occurrences(wanted: Sequence[tuple[Claim, Property]], report: Report) -> dict[int, Property]:
+    """Each ``occurrence:`` paired with the quote it applies to: the ``quote:`` above it (or the
+    claim's first quote, when it comes before them all). By the quote property's ``id()``."""
+    paired: dict[int, Property] = {}
+    done: set[int] = set()
+    for claim, _ in wanted:
+        if id(claim) in done or claim.get("occurrence") is None:
+            continue
+        done.add(id(claim))
+        current: Property | None = None
+        first_quote = claim.get("quote")
+        for prop in claim.properties:
+            if prop.key == "quote":
+                current = prop
+            elif prop.key == "occurrence":
+                target = current or first_quote
+                if target is None:
+                    continue
+                if id(target) in paired:
+                    report(
+                        "K003",
+                        f"'{claim.id}' has two 'occurrence' lines for one quote",
+                        prop.key_span,
+                        Note("first given here", paired[id(target)].key_span),
+                        Note("an 'occurrence:' applies to the 'quote:' above it"),
+                    )
+                    continue
+                paired[id(target)] = prop
+    return paired
 
 
 def _match_one(
-    claim: Claim, prop: Property, found: list[_Found], index: SourceIndex, report: Report
+    claim: Claim,
+    prop: Property,
+    occurrence_prop: Property | None,
+    found: list[_Found],
+    index: SourceIndex,
+    report: Report,
+    passage: int,
 ) -> QuoteMatch | None:
     text = index.text
-    occurrence_prop = claim.get("occurrence")
     wanted: int | None = None
     if occurrence_prop is not None and occurrence_prop.value.strip().isdigit():
         wanted = int(occurrence_prop.value.strip()) or None  # 0 is reported as a bad value (K002)
     if not found:
-        notes = []
-        near = index.closest_passage(prop.value)
-        if near is not None:
-            line, _ = index.line_col(near[0])
-            passage = " ".join(text[near[0] : near[1]].split())
-            notes.append(Note(f"did you mean the passage on line {line} of the source: “{passage}”?"))
-        notes.append(
-            Note("a quote must be the source's words, in order; white space, quote marks and "
-                 "dashes may differ, and … may stand for left-out words")
-        )
-        report("Q002", f"the quote of '{claim.id}' is not in the source", prop.value_span, *notes)
+        _not_found(claim, prop, index, report)
         return None
     if wanted is not None:
         if wanted < 1 or wanted > len(found):
@@ -757,7 +825,36 @@ def _match_one(
     start, end, gaps = chosen
     line, column = index.line_col(start)
     end_line = line + text.count("\n", start, end)
-    return QuoteMatch(claim.id, start, end, line, column, end_line, gaps, len(found))
+    return QuoteMatch(claim.id, start, end, line, column, end_line, gaps, len(found), passage)
+
+
+def _not_found(claim: Claim, prop: Property, index: SourceIndex, report: Report) -> None:
+    """Q002, saying why: the parts of a quote with an ellipsis too far apart, or the nearest passage."""
+    text = index.text
+    if _has_ellipsis(prop.value):
+        far = find_gapped(text, prop.value, max_gap=len(text))
+        widest = max((stop - begin for begin, stop in far[0][2]), default=0) if far else 0
+        if widest > MAX_GAP:
+            line, _ = index.line_col(far[0][0])
+            report(
+                "Q002",
+                f"the parts of the quote of '{claim.id}' are in the source, from line {line}, but "
+                f"{widest} characters apart: an ellipsis stands for at most {MAX_GAP}",
+                prop.value_span,
+                Note("where the text states the claim in two places, give each its own 'quote:' line"),
+            )
+            return
+    notes = []
+    near = index.closest_passage(prop.value)
+    if near is not None:
+        line, _ = index.line_col(near[0])
+        passage = " ".join(text[near[0] : near[1]].split())
+        notes.append(Note(f"did you mean the passage on line {line} of the source: “{passage}”?"))
+    notes.append(
+        Note("a quote must be the source's words, in order; white space, quote marks and "
+             "dashes may differ, and … may stand for left-out words")
+    )
+    report("Q002", f"the quote of '{claim.id}' is not in the source", prop.value_span, *notes)
 
 
 # --- coverage -----------------------------------------------------------------------
@@ -782,6 +879,8 @@ _INDICATOR_RE = {
     for group, words in INDICATORS.items()
 }
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_BULLETS = ("•", "* ", "- ", "– ")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"”’'»)\]]*\Z")
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -807,7 +906,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of four words or more.
 
     Sentences end at . ! ? or … before a capital letter, and at paragraph
-    breaks; a bullet point is a sentence of its own.
+    breaks; a bullet point is a sentence of its own. A heading — a paragraph
+    of one line that ends without a sentence's punctuation, such as a title —
+    is not a sentence.
     """
     result = []
     for block_start, block_end in _blocks(text):
@@ -822,8 +923,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 begin += 1
             while end > begin and text[end - 1].isspace():
                 end -= 1
-            if len(_WORD.findall(text[begin:end])) >= 4:
-                result.append((begin, end))
+            if len(_WORD.findall(text[begin:end])) < 4:
+                continue
+            if (
+                len(pieces) == 1
+                and "\n" not in text[begin:end]
+                and not _ENDS_SENTENCE.search(text, begin, end)
+                and not text.startswith(_BULLETS, begin)
+            ):
+                continue  # a heading
+            result.append((begin, end))
     return result
 
 
@@ -839,8 +948,10 @@ def indicators_in(sentence: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def measure_coverage(text: str, matches: Iterable[QuoteMatch]) -> Coverage:
+def measure_coverage(text: str, matches: Iterable[QuoteMatch], front_matter: int = 0) -> Coverage:
     """Share of sentences overlapped by some quote, and uncovered sentences with indicators.
+
+    Sentences in the front matter (before offset ``front_matter``) are not counted.
 
     Linear in the text and the quotes: the quotes are merged into sorted,
     disjoint stretches once, and each sentence looks up the first stretch
@@ -856,7 +967,8 @@ def measure_coverage(text: str, matches: Iterable[QuoteMatch]) -> Coverage:
     line_ends = [match.end() for match in re.finditer("\n", text)]
     covered = 0
     uncovered: list[Sentence] = []
-    all_sentences = sentences(text)
+    body = text[front_matter:] if front_matter else text
+    all_sentences = [(start + front_matter, end + front_matter) for start, end in sentences(body)]
     for start, end in all_sentences:
         at = bisect.bisect_right(ends, start)
         if at < len(merged) and merged[at][0] < end:

@@ -83,8 +83,24 @@ class LinkBinder:
             return self.supports, self.attacks
         return self.attacks, self.supports
 
+    def support_of_inference(self, sources: tuple[Ref, ...], linked: bool, target: LinkRef, where: Span) -> None:
+        """G015: ``->`` into parentheses. Only an undercut (``-x``) points at an inference."""
+        self.mentioned.update([ref.id for ref in sources])
+        self.mentioned.update(_ids_in(target))
+        meant = f"{_written(sources, linked)} -x ({_written_ref(target)})"
+        self.report(
+            "G015",
+            f"a support arrow cannot point at an inference in parentheses: did you mean '{meant}'?",
+            where,
+            Note("only '-x' takes an inference: an undercut says the step does not follow; to support a "
+                 "claim, point '->' at the claim itself"),
+        )
+
     def find_inference(self, ref: LinkRef) -> int | None:
         """The index of the draft a parenthesised link names, or None (reported)."""
+        if ref.type is _SUPPORT and isinstance(ref.target, LinkRef):
+            self.support_of_inference(ref.sources, ref.linked, ref.target, ref.span)
+            return None
         self.mentioned.update([source.id for source in ref.sources])
         if not self.all_known(ref.sources):  # report every unknown id
             return None
@@ -187,8 +203,19 @@ class LinkBinder:
     def add_link(self, link: Link) -> None:
         if link.properties:
             check_properties("a link", link.properties, LINK_PROPERTIES, None, self.report)
+            kind = link.get("kind")
+            if kind is not None and link.type is _ATTACK and kind.value.strip().lower() == "example":
+                self.report(
+                    "K002",
+                    "bad value for 'kind': only a support can be an example; an attack is a counter-example "
+                    "(write it as an objection)",
+                    kind.value_span,
+                )
         sources = link.sources
         target = link.target
+        if isinstance(target, LinkRef) and link.type is _SUPPORT:
+            self.support_of_inference(sources, link.linked, target, link.arrow_span)
+            return
         if link.type is _ATTACK:
             self.attack_sources.update([ref.id for ref in sources])
         target_claim: str | None = None
@@ -314,3 +341,19 @@ def _describe_draft(drafts: list[_Draft], draft: _Draft) -> str:
         assert target_inference is not None
         target = "(" + _describe_draft(drafts, drafts[target_inference]) + ")"
     return f"{joiner.join(premises)} {link.type.value} {target}"
+
+
+def _written(sources: tuple[Ref, ...], linked: bool) -> str:
+    return (" + " if linked else ", ").join(ref.id for ref in sources)
+
+
+def _written_ref(ref: LinkRef) -> str:
+    """A parenthesised inference as written (its own parentheses left out)."""
+    target = ref.target.id if isinstance(ref.target, Ref) else f"({_written_ref(ref.target)})"
+    return f"{_written(ref.sources, ref.linked)} {ref.type.value} {target}"
+
+
+def _ids_in(ref: LinkRef) -> list[str]:
+    ids = [source.id for source in ref.sources]
+    ids += [ref.target.id] if isinstance(ref.target, Ref) else _ids_in(ref.target)
+    return ids

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from argmap.core.diagnostics import Note
-from argmap.core.model import Claim, ClaimKind, Document, Link, LinkType, Property
+from argmap.core.model import Claim, ClaimKind, Document, LinkType, Property
 from argmap.language.schema import split_list
 
 from .findings import Report
@@ -283,8 +283,7 @@ def file_waivers(document: Document) -> str:
 
 
 def check_claims(claims: Iterable[Claim], document: Document, report: Report) -> None:
-    """The claim-writing checks C001–C005 on every claim's text."""
-    file_waived = file_waivers(document)
+    """The claim-writing checks C001–C005 on every claim's text (waivers are applied by the pipeline)."""
     for claim in claims:
         text = claim.text
         bare = _unquoted(text)
@@ -296,31 +295,26 @@ def check_claims(claims: Iterable[Claim], document: Document, report: Report) ->
         count = len(_WORDS.findall(text)) if _may_be_long(text) else 0
         if word is None and why is None and not question and pronoun is None and count <= LONG_CLAIM:
             continue
-        prop = claim.get("waive")
-        waived = file_waived + ", " + (prop.value if prop is not None else "")
-
-        def say(code: str, message: str, *notes: Note, claim: Claim = claim, waived: str = waived) -> None:
-            if not _waived(waived, code):
-                report(code, message, claim.text_span, *notes)
-
+        span = claim.text_span
         if word is not None:
-            say(
+            report(
                 "C001",
                 f"'{claim.id}' contains '{word}': a box holds one claim, not an argument",
+                span,
                 Note("split the reason into its own claim and link it with '->' (or '-x' for 'but')"),
             )
         if why is not None:
-            say("C002", f"'{claim.id}' looks like two claims in one box: {why}",
-                Note("one claim per box: split it and link each part on its own"))
+            report("C002", f"'{claim.id}' looks like two claims in one box: {why}", span,
+                   Note("one claim per box: split it and link each part on its own"))
         if question:
-            say("C003", f"'{claim.id}' is a question: a claim is a statement that can be true or false",
-                Note("write the answer the text implies, as a statement"))
+            report("C003", f"'{claim.id}' is a question: a claim is a statement that can be true or false", span,
+                   Note("write the answer the text implies, as a statement"))
         if pronoun is not None:
-            say("C004", f"'{claim.id}' starts with '{pronoun}': it cannot be read on its own",
-                Note("name what the pronoun stands for, so the box makes sense anywhere on the map"))
+            report("C004", f"'{claim.id}' starts with '{pronoun}': it cannot be read on its own", span,
+                   Note("name what the pronoun stands for, so the box makes sense anywhere on the map"))
         if count > LONG_CLAIM:
-            say("C005", f"'{claim.id}' is {count} words long (more than {LONG_CLAIM})",
-                Note("shorten it to the claim itself; details can go in a note"))
+            report("C005", f"'{claim.id}' is {count} words long (more than {LONG_CLAIM})", span,
+                   Note("shorten it to the claim itself; details can go in a note"))
 
 
 def check_single_premise(
@@ -344,7 +338,7 @@ def check_single_premise(
             continue
         premise_waiver = claim_waivers.get(premises[0])
         link = inference.link
-        waiver = link_waiver(link) if link.properties else None
+        waiver = link.get("waive") if link.properties else None
         if premise_waiver is None and waiver is None:
             waived = waived_for_file
         else:
@@ -371,14 +365,6 @@ def check_single_premise(
         *shown,
         *more,
     )
-
-
-def link_waiver(link: Link) -> Property | None:
-    """The ``waive:`` property of a link, if any."""
-    for prop in link.properties:
-        if prop.key == "waive":
-            return prop
-    return None
 
 
 # --- the Rabbit rule ---------------------------------------------------------------
@@ -458,7 +444,7 @@ def check_rabbit(
         if inference.type is not LinkType.SUPPORT or target is None:
             continue
         link = inference.link
-        waiver = link_waiver(link) if link.properties else None
+        waiver = link.get("waive") if link.properties else None
         if waived_for_file if waiver is None else _waived(file_waived + ", " + waiver.value, "T001"):
             continue
         premises: tuple[str, ...] = inference.premises

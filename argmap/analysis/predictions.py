@@ -63,7 +63,10 @@ class Prediction:
     criteria: str | None
     claimed: str | None
     status: str
-    """The independent resolution; ``open`` when not given."""
+    """The independent resolution; ``open`` when not given (it counts as open)."""
+    status_given: bool
+    """Whether the map gives a status at all: none means nobody has checked it yet, which the box
+    and the table show as "no status"."""
     resolved_on: datetime.date | None
     resolved_by: str | None
     evidence: tuple[str, ...]
@@ -127,7 +130,7 @@ class Prediction:
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "criteria": self.criteria,
             "claimed": self.claimed,
-            "status": self.status,
+            "status": self.status if self.status_given else None,
             "resolved_on": self.resolved_on.isoformat() if self.resolved_on else None,
             "resolved_by": self.resolved_by,
             "evidence": list(self.evidence),
@@ -168,7 +171,8 @@ def _read_prediction(claim: Claim, props: dict[str, Property], document: Documen
     by = _value(props, "by") or "author"
     if by.lower() == "author":
         by = document.header_value("author") or "the author"
-    status = (_value(props, "status") or "open").lower()
+    given = _value(props, "status")
+    status = (given or "open").lower()
     if status not in ("open", *RESOLVED):
         status = "open"
     claimed = _value(props, "claimed")
@@ -192,6 +196,7 @@ def _read_prediction(claim: Claim, props: dict[str, Property], document: Documen
         criteria=_value(props, "criteria"),
         claimed=claimed,
         status=status,
+        status_given=given is not None,
         resolved_on=parse_date(_value(props, "resolved-on") or ""),
         resolved_by=_value(props, "resolved-by"),
         evidence=split_list(evidence_text) if evidence_text else (),
@@ -271,8 +276,10 @@ def check_predictions(
         if word is not None and word.value.strip() and pred.p is None:
             normal = normalise(word.value)
             if normal not in UNQUANTIFIED and normal not in on_a_scale:
-                nearest = closest(normal, words, 0.5)
-                hint = f": the nearest known word is '{nearest}'" if nearest else ""
+                # Only a near spelling ('likley'): a word merely close in letters may mean the
+                # opposite ('will' is four letters from 'may well').
+                nearest = closest(normal, words, 0.8)
+                hint = f": did you mean '{nearest}'?" if nearest else ""
                 report(
                     "P003",
                     f"the likelihood word '{word.value}' is on no scale{hint}",
@@ -487,7 +494,7 @@ def table_row(prediction: Prediction, scale: str) -> dict[str, str]:
         "word": prediction.word or "—",
         "probability": format_range(prediction.range(scale), prediction),
         "claimed": prediction.claimed or "—",
-        "status": prediction.status,
+        "status": prediction.status if prediction.status_given else "no status",
         "evidence": ", ".join(prediction.evidence) or "—",
     }
 

@@ -97,7 +97,7 @@ def check_properties(
         if spec is None:
             _report_unknown_property(owner, prop, allowed, kind, report)
             continue
-        if prop.key in seen:
+        if prop.key in seen and not spec.repeatable:
             report(
                 "K003",
                 f"{owner} has '{prop.key}' twice",

@@ -50,6 +50,23 @@ def _expand(table: dict[tuple[str, ...], tuple[float, float]]) -> dict[str, tupl
     return {word: bounds for words, bounds in table.items() for word in words}
 
 
+UNHEDGED: tuple[str, ...] = (
+    "will",
+    "will not",
+    "won't",
+    "shall",
+    "shall not",
+    "is going to",
+    "are going to",
+    "is not going to",
+    "are not going to",
+)
+"""A forecast stated without a hedge ("X will happen"): the author's certainty. Each scale reads
+these as its band just short of certain (icd203 "almost certain", kent "almost certain",
+ipcc-ar5 "extremely likely"), so that an author who says "will" and is wrong scores as one who
+was sure, which is what the words claim; docs/predictions.md gives the reasons."""
+
+
 ICD203 = Scale(
     "icd203",
     "US Intelligence Community Directive 203",
@@ -62,7 +79,7 @@ ICD203 = Scale(
             ("roughly even chance", "roughly even odds", "even chance", "even odds"): (0.45, 0.55),
             ("likely", "probable", "probably"): (0.55, 0.80),
             ("very likely", "highly probable"): (0.80, 0.95),
-            ("almost certain", "almost certainly", "nearly certain"): (0.95, 0.99),
+            ("almost certain", "almost certainly", "nearly certain", *UNHEDGED): (0.95, 0.99),
         }
     ),
 )
@@ -75,7 +92,7 @@ KENT = Scale(
         {
             ("certain",): (1.0, 1.0),
             ("almost certain", "almost certainly", "virtually certain", "all but certain",
-             "highly probable", "highly likely"): (0.87, 0.99),
+             "highly probable", "highly likely", *UNHEDGED): (0.87, 0.99),
             ("probable", "probably", "likely", "we believe", "we estimate",
              "chances are good"): (0.63, 0.87),
             ("chances about even", "about even", "even chance", "chances slightly better than even",
@@ -95,7 +112,7 @@ IPCC_AR5 = Scale(
     _expand(
         {
             ("virtually certain",): (0.99, 1.0),
-            ("extremely likely",): (0.95, 1.0),
+            ("extremely likely", *UNHEDGED): (0.95, 1.0),
             ("very likely",): (0.90, 1.0),
             ("likely",): (0.66, 1.0),
             ("more likely than not",): (0.50, 1.0),

@@ -18,6 +18,7 @@ from .common import (
     EXIT_ENVIRONMENT,
     EXIT_OK,
     EXIT_USAGE,
+    add_direction_option,
     add_source_option,
     dot_warnings_printed,
     not_drawable,
@@ -44,10 +45,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         "-o", "--output", metavar="OUT",
         help="where to write the page; - is standard output (default: FILE with .html)",
     )
-    parser.add_argument(
-        "--direction", choices=("BT", "TB", "LR", "RL"), default="BT",
-        help="where the map's arrows point, from reasons to conclusion (default BT: main conclusion at the top)",
-    )
+    add_direction_option(parser)
     parser.add_argument(
         "--evaluate", action="store_true",
         help="mark every box of the map with whether it stands under your verdicts, as "

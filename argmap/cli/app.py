@@ -17,14 +17,15 @@ teaching code.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from argmap import __version__
 
 from . import annotate, check, codes, evaluate, predictions, render, teach
-from .common import EXIT_OK, EXIT_USAGE
+from .common import EXIT_ENVIRONMENT, EXIT_OK, EXIT_USAGE
 
 __all__ = ["build_parser", "main", "main_entry"]
 
@@ -51,17 +52,28 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: object, **kwargs: object) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.commands: Mapping[str, argparse.ArgumentParser] = {}
+        """The sub-command parsers, by name (the top-level parser's)."""
+
+    def unrecognised(self, extras: Sequence[str]) -> None:
+        """Report options the command does not know, as the command's own usage error."""
+        from argmap.core.suggest import closest
+
+        known = [option for action in self._actions for option in action.option_strings]
+        first = next((extra.split("=")[0] for extra in extras if extra.startswith("-")), None)
+        guess = closest(first, known) if first else None
+        hint = f": did you mean {guess}?" if guess else ""
+        self.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        raise _UsageError(f"{self.prog}: error: {message}")
+        raise _UsageError(f"{self.format_usage()}{self.prog}: error: {message}")
 
 
 class _UsageError(Exception):
     pass
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> _Parser:
     """The argument parser of the ``argmap`` command."""
     parser = _Parser(
         prog="argmap",
@@ -72,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     for command in (check, predictions, codes, render, evaluate, teach, annotate):
         command.register(commands)
+    parser.commands = commands.choices
     return parser
 
 
@@ -85,7 +98,10 @@ def main(
     err = stderr or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:  # the command's usage, not the top level's, and a did-you-mean
+            command = parser.commands.get(args.command)
+            (command if isinstance(command, _Parser) else parser).unrecognised(extras)
     except _UsageError as exc:
         print(exc, file=err)
         return EXIT_USAGE
@@ -97,7 +113,15 @@ def main(
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # writing the output failed (a full disk, say); files are whole or absent
+        print(f"argmap {args.command}: {_io_problem(exc)}", file=err)
+        return EXIT_ENVIRONMENT
     return status
+
+
+def _io_problem(exc: OSError) -> str:
+    where = exc.filename if exc.filename else "standard output"
+    return f"cannot write {where}: {exc.strerror or exc}"
 
 
 def main_entry() -> None:
@@ -105,7 +129,9 @@ def main_entry() -> None:
 
     It leaves with ``os._exit``: tearing down the objects of a large map one by
     one takes a tenth of a big check's time, and the process is ending anyway.
-    Every file argmap writes is closed before main() returns.
+    Every file argmap writes is closed before main() returns. Under a profiler
+    or tracer (``python -m cProfile -m argmap check …``) it exits normally, so
+    that the profile is written (docs/performance.md).
 
     The cyclic garbage collector stays off for the whole run. The map is
     acyclic and reference counting frees what it drops; turned back on after a
@@ -119,7 +145,17 @@ def main_entry() -> None:
     status = main()
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
     except (BrokenPipeError, ValueError):
         pass
+    except OSError as exc:  # standard output on a full disk (> /dev/full): one line, exit 3
+        command = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else ""
+        print(f"argmap{' ' + command if command else ''}: cannot write standard output: {exc.strerror or exc}",
+              file=sys.stderr)
+        status = EXIT_ENVIRONMENT
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        # Under a profiler or a tracer (python -m cProfile -m argmap …, coverage): a normal exit,
+        # so that it can write what it measured.
+        sys.exit(status)
     os._exit(status)

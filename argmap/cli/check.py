@@ -29,6 +29,11 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     check.add_argument(
+        "--all", dest="every", action="store_true",
+        help="print every warning and note in full (by default one that recurs three times or more in a "
+        "file is printed once, with the lines of the others; JSON always has each)",
+    )
+    check.add_argument(
         "--coverage",
         action="store_true",
         help="report how much of the source text the quotes cover, and uncovered sentences "
@@ -58,19 +63,15 @@ def cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         for path in args.files
     ]
     if args.format == "json":
-        json.dump(_json_report(results, args.coverage), stdout, ensure_ascii=False, indent=2)
+        json.dump(_json_report(results, args.coverage, args.strict), stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")
     else:
-        print_report(results, stderr, args.quiet)
+        print_report(results, stderr, args.quiet, args.strict, args.every)
         if args.coverage:
             _print_coverage(results, stdout)
     if any(result.unreadable for result in results):
         return EXIT_ENVIRONMENT
-    errors = sum(r.count(Severity.ERROR) for r in results)
-    warnings = sum(r.count(Severity.WARNING) for r in results)
-    if errors or (args.strict and warnings):
-        return EXIT_ERRORS
-    return EXIT_OK
+    return EXIT_ERRORS if any(result.failed(args.strict) for result in results) else EXIT_OK
 
 
 def _print_coverage(results: Sequence[FileResult], out: TextIO) -> None:
@@ -98,12 +99,12 @@ def _print_coverage(results: Sequence[FileResult], out: TextIO) -> None:
             print(f"  source line {sentence.line} [{words}]: {sentence.text}", file=out)
 
 
-def _json_report(results: Sequence[FileResult], coverage: bool = False) -> dict[str, object]:
+def _json_report(results: Sequence[FileResult], coverage: bool = False, strict: bool = False) -> dict[str, object]:
     files = []
     for result in results:
         entry: dict[str, object] = {
             "path": result.path,
-            "ok": result.count(Severity.ERROR) == 0,
+            "ok": not result.failed(strict),
             "errors": result.count(Severity.ERROR),
             "warnings": result.count(Severity.WARNING),
             "notes": result.count(Severity.NOTE),
@@ -112,15 +113,20 @@ def _json_report(results: Sequence[FileResult], coverage: bool = False) -> dict[
         grounding = result.map.grounding if result.map is not None else None
         if grounding is not None:
             entry["quotes"] = {
-                claim: {"start": m.start, "end": m.end, "line": m.line, "column": m.column,
-                        "end_line": m.end_line, "gaps": [list(g) for g in m.gaps]}
-                for claim, m in grounding.matches.items()
+                claim: [
+                    {"start": m.start, "end": m.end, "line": m.line, "column": m.column,
+                     "end_line": m.end_line, "gaps": [list(g) for g in m.gaps]}
+                    for m in found
+                ]
+                for claim, found in grounding.passages.items()
             }
         if coverage:
             entry["coverage"] = grounding.coverage().to_json() if grounding is not None else None
         files.append(entry)
     return {
         "version": __version__,
+        "ok": not any(result.failed(strict) for result in results),
+        "strict": strict,
         "files": files,
         "errors": sum(r.count(Severity.ERROR) for r in results),
         "warnings": sum(r.count(Severity.WARNING) for r in results),

@@ -42,7 +42,8 @@ def cmd_codes(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             print(f"argmap: no diagnostic code '{code_id}'", file=stderr)
             status = EXIT_USAGE
             continue
-        print(f"{entry.code} {entry.name} ({entry.severity.value}): {entry.summary}", file=stdout)
+        waivable = ", waivable" if entry.waivable else ""
+        print(f"{entry.code} {entry.name} ({entry.severity.value}{waivable}): {entry.summary}", file=stdout)
         if args.codes and entry.explanation:
             print(f"  {entry.explanation}", file=stdout)
     return status
@@ -101,6 +102,39 @@ def render_markdown() -> str:
         "it (produced by running argmap on that file when this page was generated),",
         "and the file fixed.",
         "",
+        "**Waivable** codes (marked so below, and by `argmap codes`) are advice a",
+        "reader may weigh and set aside: the notes and warnings of the C (claim",
+        "writing), T (analysis mode) and P (predictions) families. `waive: C004` on a",
+        "claim or a link silences that code there; in the header it silences it in",
+        "the whole file (`C*` for a family, `all` for every waivable code). Errors",
+        "and the other warnings are answered by a fix, not a waiver; naming one in",
+        "`waive:` is warning K005 and changes nothing else.",
+        "",
+        "Waivable: " + ", ".join(f"`{code}`" for code, entry in REGISTRY.items() if entry.waivable) + ".",
+        "",
+        "## As data: `argmap check --format json`",
+        "",
+        "```",
+        '{"version": "…", "ok": true, "strict": false, "errors": 0, "warnings": 1,',
+        ' "files": [{"path": "map.arg", "ok": true, "errors": 0, "warnings": 1, "notes": 0,',
+        '            "diagnostics": [{"code": "G005", "name": "isolated-claim", "severity": "warning",',
+        '                             "message": "…", "file": "map.arg", "line": 4, "column": 9,',
+        '                             "end_line": 4, "end_column": 15, "start": 61, "end": 67,',
+        '                             "notes": [{"message": "…", "file": null, "line": null, "column": null,',
+        '                                        "end_line": null, "end_column": null, "start": null, "end": null}]}],',
+        '            "quotes": {"claim-id": [{"start": 0, "end": 42, "line": 1, "column": 1, "end_line": 1, "gaps": []}]}}]}',
+        "```",
+        "",
+        "`ok` is false when a file has errors, or warnings under `--strict` (the exit",
+        "status says the same). Every position has the same keys, for a diagnostic",
+        "and for each of its notes; a note that points nowhere has them all `null`.",
+        "Lines and columns count from 1, in characters; line 0 means the file as a",
+        "whole (a file that cannot be read). `start` and `end` are offsets in",
+        "characters into the text after any byte-order mark, `end` exclusive.",
+        "`quotes` (when the header names a `source:`) gives where each claim's quotes",
+        "were found in the source text, one entry per `quote:` found, and `coverage`",
+        "comes with `--coverage`.",
+        "",
     ]
     for letter, title, blurb in FAMILIES:
         entries = [c for c in REGISTRY.values() if c.code.startswith(letter)]
@@ -108,7 +142,8 @@ def render_markdown() -> str:
             continue
         out += [f"## {title}", "", blurb, ""]
         for entry in entries:
-            out += [f"### {entry.code} `{entry.name}` ({entry.severity.value})", "", entry.summary, ""]
+            waivable = ", waivable" if entry.waivable else ""
+            out += [f"### {entry.code} `{entry.name}` ({entry.severity.value}{waivable})", "", entry.summary, ""]
             if entry.explanation:
                 out += [entry.explanation, ""]
             if entry.bad:

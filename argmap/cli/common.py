@@ -20,6 +20,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "MAP_SUFFIXES",
+    "add_direction_option",
     "add_source_option",
     "dot_warnings_printed",
     "not_drawable",
@@ -40,9 +41,12 @@ MAP_SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv
 """The format of a drawn map by the output file's suffix."""
 
 
-def print_report(results: Sequence[FileResult], out: TextIO, quiet: bool) -> None:
-    """Print what checking found, as ``argmap check`` does (only errors when ``quiet``)."""
-    out.write(check_report(results, quiet))
+def print_report(
+    results: Sequence[FileResult], out: TextIO, quiet: bool, strict: bool = False, every: bool = False
+) -> None:
+    """Print what checking found, as ``argmap check`` does (only errors when ``quiet``; each
+    recurring warning in full when ``every``)."""
+    out.write(check_report(results, quiet, strict, every))
 
 
 def not_drawable(result: FileResult, command: str, stderr: TextIO) -> int | None:
@@ -66,10 +70,11 @@ def dot_warnings_printed(command: str, stderr: TextIO) -> Iterator[None]:
     """Graphviz's warnings during the block, printed after it as the command's own."""
     import warnings
 
-    from argmap.drawing import DotWarning
+    from argmap.drawing import DotWarning, FitWarning
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", DotWarning)
+        warnings.simplefilter("always", FitWarning)
         yield
     for warning in caught:
         print(f"argmap {command}: warning: {warning.message}", file=stderr)
@@ -97,6 +102,16 @@ def write_output(output: str, data: bytes, stdout: TextIO, stderr: TextIO, comma
         print(f"argmap {command}: cannot write {output}: {exc.strerror or exc}", file=stderr)
         return False
     return True
+
+
+def add_direction_option(parser: argparse.ArgumentParser) -> None:
+    """The --direction flag of the commands that draw a map."""
+    parser.add_argument(
+        "--direction", choices=("auto", "BT", "TB", "LR", "RL"), default="auto",
+        help="where the arrows point, from reasons to conclusion: BT puts the main conclusion at the top, "
+        "TB at the bottom, LR at the right, RL at the left; auto (default): BT, or LR for a wide, "
+        "shallow map whose text BT would make too small to read",
+    )
 
 
 def add_source_option(parser: argparse.ArgumentParser) -> None:

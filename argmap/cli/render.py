@@ -12,6 +12,7 @@ from .common import (
     EXIT_OK,
     EXIT_USAGE,
     MAP_SUFFIXES,
+    add_direction_option,
     dot_warnings_printed,
     not_drawable,
     write_output,
@@ -37,10 +38,12 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         "(default: FILE with the format's suffix)",
     )
     render.add_argument("--format", choices=("svg", "png", "pdf", "dot"), help="output format (default: from OUT)")
+    add_direction_option(render)
     render.add_argument(
-        "--direction", choices=("BT", "TB", "LR", "RL"), default="BT",
-        help="where the arrows point, from reasons to conclusion: BT puts the main conclusion "
-        "at the top (default), TB at the bottom, LR at the right, RL at the left",
+        "--fit", choices=("screen", "a4", "a3"),
+        help="the medium the whole map is seen on: chooses direction and box width for it and scales "
+        "the drawing to a 1,400 x 900 screen or the sheet (10 mm margins, turned as fits best); "
+        "says so when its text would be too small to read there",
     )
     render.add_argument(
         "--theme", choices=("default", "print"), default="default",
@@ -109,7 +112,8 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             with dot_warnings_printed("render", stderr):
                 data = rd.render(
                     result.map, fmt, direction=args.direction, theme=args.theme, legend=args.legend,
-                    focus=args.focus, depth=args.depth, sections=args.sections, marks=marks,
+                    focus=args.focus, depth=args.depth, sections=args.sections, fit=args.fit,
+                    marks=marks,
                 )
         except rd.FocusError as exc:
             print(f"argmap render: {exc}", file=stderr)

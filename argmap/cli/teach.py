@@ -23,6 +23,7 @@ from .common import (
     EXIT_OK,
     EXIT_USAGE,
     MAP_SUFFIXES,
+    dot_warnings_printed,
     print_report,
     write_output,
 )
@@ -132,7 +133,8 @@ def _draw(amap: ArgumentMap, fmt: str, stderr: TextIO, command: str, **options: 
     from argmap import drawing as rd
 
     try:
-        return rd.render(amap, fmt, **options)
+        with dot_warnings_printed(command, stderr):
+            return rd.render(amap, fmt, **options)
     except rd.RenderError as exc:
         hint = " (the worksheets need no dot: give --no-map)" if command == "quiz" else ""
         print(f"argmap {command}: {exc}{hint}", file=stderr)

@@ -7,9 +7,10 @@ parser and the checks), and a test checks that the page is current and that
 every ``bad`` example really produces its code while its ``fix`` does not.
 Codes are stable: never renumber one; retire it instead.
 
-Families: ``S`` syntax, ``N`` names and references, ``G`` the graph of support
-and attack, ``H`` the header, ``K`` properties, ``Q`` quotes and grounding,
-``P`` predictions.
+Families (:data:`FAMILIES`): ``S`` syntax, ``N`` names and references, ``G``
+the graph of support and attack, ``H`` the header, ``K`` properties, ``F``
+files, ``Q`` quotes and grounding, ``P`` predictions, ``C`` claim writing,
+``T`` analysis mode.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ class Severity(enum.Enum):
         """0 for errors, 1 for warnings, 2 for notes: sort order, worst first."""
         return {"error": 0, "warning": 1, "note": 2}[self.value]
 
+
+WAIVABLE_FAMILIES = "CTP"
+"""The families whose notes and warnings ``waive:`` may silence (see :attr:`Code.waivable`)."""
 
 E = Severity.ERROR
 W = Severity.WARNING
@@ -56,6 +60,14 @@ class Code:
     """Why it matters and how to fix it, for the diagnostics page."""
     files: tuple[tuple[str, str], ...] = ()
     """Other files the example needs beside it (name, text), such as its source text."""
+
+    @property
+    def waivable(self) -> bool:
+        """Whether ``waive:`` can silence it: the notes and warnings of the claim-writing (C),
+        analysis-mode (T) and prediction (P) families, which are advice about one claim or link.
+        Errors never are (a map with an error is not drawn), nor are the structural warnings,
+        which a fix in the map answers."""
+        return self.code[0] in WAIVABLE_FAMILIES and self.severity is not Severity.ERROR
 
 
 _HEAD = "main conclusion c: Cities should plant more trees.\n"
@@ -190,6 +202,14 @@ _CODES = [
         "",
         "A limit that keeps argmap fast and safe on any input; real maps nest two or three deep.",
     ),
+    Code(
+        "S016", "empty-heading", E,
+        "A section heading (`## `) has no title.",
+        _HEAD + "## \npremise a: Trees cool streets.\na -> c\n",
+        _HEAD + "## The reasons\npremise a: Trees cool streets.\na -> c\n",
+        "A section becomes a frame on the map, titled by its heading; one without a title cannot be "
+        "named. Write the title after the hashes, or delete the line.",
+    ),
     # --- names ---------------------------------------------------------------
     Code(
         "N001", "unknown-id", E,
@@ -300,10 +320,13 @@ _CODES = [
     ),
     Code(
         "G011", "main-not-conclusion", E,
-        "`main` marks a claim that is not a conclusion.",
+        "`main` marks a premise or an objection, which cannot be the thesis.",
         "main premise c: Cities should plant more trees.\npremise a: Trees cool streets.\na -> c\n",
         _HEAD + "premise a: Trees cool streets.\na -> c\n",
-        "Only a conclusion can be the main conclusion: write `main conclusion`.",
+        "The main claim is what the whole text argues for. It may be a `conclusion`, a "
+        "`recommendation` (\"the city should …\"), a `prediction` or a plain `claim`, or an "
+        "`assumption` when the text never states its thesis and the reader supplies it. A premise "
+        "(a reason) or an objection (a reason against) is never the thesis.",
     ),
     Code(
         "G012", "undercut-of-several", E,
@@ -326,6 +349,17 @@ _CODES = [
         "A claim both supports and attacks the same target.",
         _HEAD + "premise a: Trees cool streets.\na -> c\na -x c\n",
         _HEAD + "premise a: Trees cool streets.\na -> c\n",
+    ),
+    Code(
+        "G015", "support-of-inference", E,
+        "A support arrow `->` points at an inference in parentheses; only an undercut `-x` can.",
+        _HEAD + "premise a: Trees cool streets.\nassumption b: Cool streets are worth it.\n"
+        "premise u: The cooling is measured in one street only.\na + b -> c\nu -> (a + b -> c)\n",
+        _HEAD + "premise a: Trees cool streets.\nassumption b: Cool streets are worth it.\n"
+        "objection u: The cooling is measured in one street only.\na + b -> c\nu -x (a + b -> c)\n",
+        "An inference in parentheses is the target of an undercut: a reason to doubt that the step "
+        "follows. A claim can support another claim, so point `->` at the claim itself; to say the "
+        "step does not follow, write `-x`. The link is left out of the map until it is fixed.",
     ),
     # --- header --------------------------------------------------------------
     Code(
@@ -381,6 +415,16 @@ _CODES = [
         "A property has no value.",
         _HEAD + "premise a: Trees cool streets.\n  by:\na -> c\n",
         _HEAD + "premise a: Trees cool streets.\n  by: the mayor\na -> c\n",
+    ),
+    Code(
+        "K005", "bad-waiver", W,
+        "A `waive:` names something that cannot be waived: no diagnostic code, or an error or "
+        "structural warning that only a fix answers.",
+        _HEAD + "premise a: Trees cool streets.\n  waive: G005, C04\na -> c\n",
+        _HEAD + "premise a: Trees cool streets.\n  waive: C004\na -> c\n",
+        "Only the notes and warnings of the C (claim writing), T (analysis mode) and P (predictions) "
+        "families can be waived: `argmap codes` marks them, and so does this page. The rest of the "
+        "waiver still applies, and the map is drawn.",
     ),
     # --- files ---------------------------------------------------------------
     Code(

@@ -53,31 +53,34 @@ class Diagnostic:
         return REGISTRY[self.code].name
 
     def to_json(self) -> dict[str, object]:
-        """A plain dictionary for ``--format json``."""
+        """A plain dictionary for ``--format json`` (docs/diagnostics.md describes it)."""
         return {
             "code": self.code,
             "name": self.name,
             "severity": self.severity.value,
             "message": self.message,
-            "file": self.span.file,
-            "line": self.span.line,
-            "column": self.span.column,
-            "end_line": self.span.end_line,
-            "end_column": self.span.end_column,
-            "start": self.span.start,
-            "end": self.span.end,
-            "notes": [
-                {
-                    "message": note.message,
-                    **(
-                        {"line": note.span.line, "column": note.span.column}
-                        if note.span is not None
-                        else {}
-                    ),
-                }
-                for note in self.notes
-            ],
+            **_position(self.span),
+            "notes": [{"message": note.message, **_position(note.span)} for note in self.notes],
         }
+
+
+def _position(span: Span | None) -> dict[str, object]:
+    """Where, in one shape for diagnostics and notes: every key present, null when a note points nowhere.
+
+    Lines and columns count from 1 (line 0: the file as a whole); ``start`` and ``end``
+    are offsets in characters into the text after any byte-order mark.
+    """
+    if span is None:
+        return dict.fromkeys(("file", "line", "column", "end_line", "end_column", "start", "end"))
+    return {
+        "file": span.file,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+        "start": span.start,
+        "end": span.end,
+    }
 
 
 class ArgmapError(Exception):
@@ -98,7 +101,8 @@ class ArgmapSyntaxError(ArgmapError):
 
 
 def _location(span: Span) -> str:
-    return f"{span.file}:{span.line}:{span.column}"
+    """``path:line:col``; just ``path`` for a problem with the file as a whole (line 0)."""
+    return f"{span.file}:{span.line}:{span.column}" if span.line else span.file
 
 
 def _display_width(text: str) -> int:
@@ -111,13 +115,20 @@ def _display_width(text: str) -> int:
     return width
 
 
+_SHOWN = ("Cc", "Cf", "Zl", "Zp", "Zs", "Cs", "Cn")
+"""Unicode categories shown as ``<U+XXXX>`` in an excerpt: characters a terminal would not show, or
+would show as a plain space (a no-break space looks like one and is not)."""
+
+
 def _printable(line: str) -> str:
-    """A source line made safe to print: tabs to spaces, control characters shown as U+XXXX."""
+    """A source line made safe to print: tabs to spaces, invisible characters shown as ``<U+XXXX>``."""
+    if line.isascii() and line.isprintable():
+        return line
     out = []
     for char in line:
         if char == "\t":
             out.append("    ")
-        elif unicodedata.category(char) in ("Cc", "Cf") and char != "\u200d":
+        elif char != " " and char != "\u200d" and unicodedata.category(char) in _SHOWN:
             out.append(f"<U+{ord(char):04X}>")
         else:
             out.append(char)

@@ -122,10 +122,15 @@ class Claim:
 
     def get(self, key: str) -> Property | None:
         """The first property with this key, or ``None``."""
-        for prop in self.properties:
-            if prop.key == key:
-                return prop
-        return None
+        return first_property(self.properties, key)
+
+
+def first_property(properties: tuple[Property, ...], key: str) -> Property | None:
+    """The first property with this key, or ``None``."""
+    for prop in properties:
+        if prop.key == key:
+            return prop
+    return None
 
 
 @attrs.frozen
@@ -167,6 +172,10 @@ class Link:
     span: Span
     arrow_span: Span
     label_span: Span | None
+
+    def get(self, key: str) -> Property | None:
+        """The first property with this key, or ``None``."""
+        return first_property(self.properties, key)
 
 
 @attrs.frozen

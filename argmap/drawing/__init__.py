@@ -1,10 +1,13 @@
 """Drawing: a resolved map as DOT text, and as SVG, PNG or PDF through Graphviz's ``dot``.
 
-- :mod:`~argmap.drawing.dot`: :func:`to_dot` (pure, deterministic) and the layout settings;
+- :mod:`~argmap.drawing.dot`: :func:`to_dot` (pure, deterministic) and Graphviz's layout settings;
+- :mod:`~argmap.drawing.layout`: the direction and wrapping chosen for the medium (:data:`MEDIA`),
+  from the drawing's size estimated before it is drawn;
 - :mod:`~argmap.drawing.run`: :func:`render`, the one function that runs ``dot``;
 - :mod:`~argmap.drawing.scene`: what one drawing shows, shared by its parts:
   :mod:`~argmap.drawing.boxes`, :mod:`~argmap.drawing.links`,
-  :mod:`~argmap.drawing.sections` (frames) and :mod:`~argmap.drawing.legend` (the key);
+  :mod:`~argmap.drawing.sections` (frames) and :mod:`~argmap.drawing.legend` (the key, whose
+  entries and size are :mod:`~argmap.drawing.key`'s);
 - :mod:`~argmap.drawing.theme`: colours, line styles, marks, and the words for each kind of box;
 - :mod:`~argmap.drawing.labels`: wrapping, and the one escape of every user string;
 - :mod:`~argmap.drawing.focus`: drawing a part of the map;
@@ -20,8 +23,9 @@ from .describe import describe
 from .dot import DIRECTIONS, FORMATS, LARGE_MAP, OVERVIEW_MAP, layout_effort, to_dot
 from .focus import DEFAULT_FOCUS_DEPTH, FocusError
 from .labels import WRAP_WIDTH, balanced_wrap, visible, wrap
-from .run import DOT_MISSING, DotNotFoundError, DotWarning, RenderError, render, repr_svg
-from .sections import MAX_FRAME_DEPTH, SMALL_MAP
+from .layout import AUTO, MEDIA, Layout, Medium
+from .run import DOT_MISSING, DotNotFoundError, DotWarning, FitWarning, RenderError, render, repr_svg
+from .sections import MAX_FRAME_DEPTH, SECTION_CROSSING_SHARE
 from .svg import SVG_NS, XLINK_NS
 from .theme import (
     DEFAULT_THEME,
@@ -39,6 +43,7 @@ from .theme import (
 )
 
 __all__ = [
+    "AUTO",
     "DEFAULT_FOCUS_DEPTH",
     "DEFAULT_THEME",
     "DIRECTIONS",
@@ -46,9 +51,10 @@ __all__ = [
     "FORMATS",
     "LARGE_MAP",
     "MAX_FRAME_DEPTH",
+    "MEDIA",
     "OVERVIEW_MAP",
     "PRINT_THEME",
-    "SMALL_MAP",
+    "SECTION_CROSSING_SHARE",
     "SVG_NS",
     "THEMES",
     "WRAP_WIDTH",
@@ -56,9 +62,12 @@ __all__ = [
     "DotNotFoundError",
     "DotWarning",
     "EdgeLook",
+    "FitWarning",
     "FocusError",
+    "Layout",
     "Mark",
     "Marks",
+    "Medium",
     "NodeLook",
     "RenderError",
     "Theme",

@@ -8,7 +8,18 @@ from argmap.analysis.argument_map import Role
 from argmap.core.model import Claim, ClaimKind
 
 from .describe import plural
-from .labels import balanced_wrap, esc, esc_lines, font, html_label, phrase_lines, plain, styled, wrap
+from .labels import (
+    SMALL_TEXT,
+    balanced_wrap,
+    esc,
+    esc_lines,
+    font,
+    html_label,
+    phrase_lines,
+    plain,
+    styled,
+    wrap,
+)
 from .scene import Scene
 from .theme import NodeLook, claim_value, header_words, node_look, prediction_words
 
@@ -56,9 +67,9 @@ def add_claim(scene: Scene, graph: graphviz.Digraph, claim: Claim) -> None:
 
 def _tooltip(scene: Scene, claim: Claim) -> str:
     parts = [f"{header_words(scene.amap, claim).lower()} {claim.id}: {claim.text}"]
-    quote = claim_value(claim, "quote")
-    if quote:
-        parts.append(f"quote: “{quote}”")
+    quotes = [prop.value.strip() for prop in claim.properties if prop.key == "quote" and prop.value.strip()]
+    if quotes:
+        parts.append("quote: " + " · ".join(f"“{quote}”" for quote in quotes))
     for key in ("by", "kind"):
         value = claim_value(claim, key)
         if value:
@@ -70,7 +81,7 @@ def _tooltip(scene: Scene, claim: Claim) -> str:
 
 
 def _claim_label(scene: Scene, claim: Claim, look: NodeLook, *, italic: bool) -> str:
-    small = 8.5
+    small = SMALL_TEXT
     header = styled(esc(header_words(scene.amap, claim)), bold=True)
     statement = claim_value(claim, "kind")
     if statement:
@@ -88,7 +99,7 @@ def _claim_label(scene: Scene, claim: Claim, look: NodeLook, *, italic: bool) ->
             f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">'
             f"{font(styled(esc_lines(phrase_lines(details, 48)), italic=True), size=small, color=look.header)}</TD></TR>"
         )
-    body = styled(esc_lines(balanced_wrap(claim.text)), bold=look.bold, italic=italic)
+    body = styled(esc_lines(balanced_wrap(claim.text, scene.layout.wrap)), bold=look.bold, italic=italic)
     rows.append(f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">{font(body, color=look.text)}</TD></TR>')
     mark = scene.claim_mark(claim)
     if mark is not None and mark.note:

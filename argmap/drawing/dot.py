@@ -36,6 +36,7 @@ from .boxes import add_claim
 from .describe import describe_drawn
 from .focus import FocusError
 from .labels import esc, esc_lines, font, html_label, plain, styled, wrap
+from .layout import AUTO, MEDIA, MM
 from .legend import add_legend
 from .links import add_inference, add_junction
 from .scene import Options, Scene
@@ -49,15 +50,16 @@ __all__ = [
     "LARGE_MAP",
     "OVERVIEW_MAP",
     "build",
-    "check_options",
     "layout_effort",
+    "make_options",
     "to_dot",
 ]
 
 DIRECTIONS: tuple[str, ...] = ("BT", "TB", "LR", "RL")
 """Where the arrows point, from the reasons to the conclusion: ``BT`` (bottom to
-top, the default) puts the main conclusion at the top, ``TB`` at the bottom,
-``LR`` at the right and ``RL`` at the left. It is Graphviz's ``rankdir``."""
+top) puts the main conclusion at the top, ``TB`` at the bottom, ``LR`` at the
+right and ``RL`` at the left. It is Graphviz's ``rankdir``. The default is
+:data:`~argmap.drawing.layout.AUTO`: ``BT``, or ``LR`` for a wide, shallow map."""
 
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
 """What :func:`render` can produce; ``dot`` is :func:`to_dot`'s text, without running Graphviz."""
@@ -97,10 +99,36 @@ def layout_effort(claims: int) -> dict[str, str]:
     return {}
 
 
-def check_options(direction: str, theme: str, depth: int | None) -> Theme:
-    """The theme named, once every option is known to be valid (ValueError, or FocusError for ``depth``)."""
-    if direction not in DIRECTIONS:
-        raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}, not {direction!r}")
+def make_options(
+    *,
+    direction: str,
+    theme: str,
+    legend: bool,
+    focus: str | None,
+    depth: int | None,
+    sections: bool | None,
+    marks: Marks | None,
+    fit: str | None,
+) -> Options:
+    """The drawing options of :func:`to_dot` and :func:`~argmap.drawing.run.render`, checked: the one place
+    a new option is validated (ValueError, or FocusError for ``depth``)."""
+    return Options(
+        direction=direction,
+        theme=_theme(direction, theme, depth, fit),
+        legend=legend,
+        focus=focus,
+        depth=depth,
+        sections=sections,
+        marks=marks,
+        fit=fit,
+    )
+
+
+def _theme(direction: str, theme: str, depth: int | None, fit: str | None) -> Theme:
+    if direction != AUTO and direction not in DIRECTIONS:
+        raise ValueError(f"direction must be {AUTO} or one of {', '.join(DIRECTIONS)}, not {direction!r}")
+    if fit is not None and fit not in MEDIA:
+        raise ValueError(f"fit must be one of {', '.join(MEDIA)}, not {fit!r}")
     if theme not in THEMES:
         raise ValueError(f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
     if depth is not None and depth < 0:
@@ -111,48 +139,56 @@ def check_options(direction: str, theme: str, depth: int | None) -> Theme:
 def to_dot(
     amap: ArgumentMap,
     *,
-    direction: str = "BT",
+    direction: str = AUTO,
     theme: str = "default",
     legend: bool = True,
     focus: str | None = None,
     depth: int | None = None,
     sections: bool | None = None,
     marks: Marks | None = None,
+    fit: str | None = None,
 ) -> str:
     """The map as DOT text: deterministic, in source order.
 
     ``direction`` is where the arrows point, from reasons to conclusion (see
-    :data:`DIRECTIONS`); ``theme`` is ``default`` (colour) or ``print`` (black
-    and white); ``legend`` adds a key listing the kinds and link types drawn;
-    ``focus`` and ``depth`` draw only the claims within ``depth`` links of the
-    claim ``focus`` (``depth`` alone counts from the main conclusion);
-    ``sections`` draws each section as a frame (a Graphviz cluster) when true,
-    and no frames when false; by default (``None``) sections are framed unless
-    the map has more than :data:`SMALL_MAP` claims and most links run from
-    one section to another, where frames would scatter the claims that reason
-    together. ``marks`` lays a :class:`Mark` over single claims and links (a
-    difference map), and the legend explains each mark used.
+    :data:`DIRECTIONS`), or ``auto`` (the default): ``BT``, or ``LR`` for a map
+    so wide and shallow that it fits the medium much better that way
+    (:mod:`argmap.drawing.layout`); ``theme`` is ``default`` (colour) or
+    ``print`` (black and white); ``legend`` adds a key listing the kinds and
+    link types drawn (maps of three claims or more); ``focus`` and ``depth``
+    draw only the claims within ``depth`` links of the claim ``focus``
+    (``depth`` alone counts from the main conclusion); ``sections`` draws each
+    section as a frame (a Graphviz cluster) when true, and no frames when
+    false; by default (``None``) sections are framed only when they follow the
+    lines of argument (:func:`argmap.drawing.sections.sections_follow_reasoning`).
+    ``marks`` lays a :class:`Mark` over single claims and links (a difference
+    map), and the legend explains each mark used. ``fit`` names the medium the
+    whole map is to be seen on (``screen``, ``a4``, ``a3``): the layout is
+    chosen for it and the drawing scaled to it.
 
     A map with errors is drawn as far as it resolved. Raises :class:`FocusError`
     for an unknown ``focus`` and :class:`ValueError` for an unknown option.
     """
-    theme_ = check_options(direction, theme, depth)
+    options = make_options(
+        direction=direction, theme=theme, legend=legend, focus=focus, depth=depth, sections=sections, marks=marks, fit=fit
+    )
     with gc_paused():
-        return build(amap, Options(direction, theme_, legend, focus, depth, sections, marks)).source
+        return build(amap, options).source
 
 
 def build(amap: ArgumentMap, options: Options) -> Drawing:
     """The DOT source of the drawing, with its title, description and tooltips."""
     scene = Scene(amap, options)
     theme = scene.theme
+    layout = scene.layout
     graph = graphviz.Digraph(
         "argmap",
         graph_attr={
-            "rankdir": options.direction,
+            "rankdir": layout.direction,
             "bgcolor": theme.background,
             "fontname": FONT,
-            "nodesep": "0.3",
-            "ranksep": "0.35",
+            "nodesep": f"{layout.nodesep:g}",
+            "ranksep": f"{layout.ranksep:g}",
             "outputorder": "edgesfirst",
             "newrank": "true",
             "label": _title_label(scene),
@@ -163,10 +199,18 @@ def build(amap: ArgumentMap, options: Options) -> Drawing:
         node_attr={"fontname": FONT, "fontsize": "11"},
         edge_attr={"fontname": FONT, "fontsize": "10"},
     )
+    if options.fit is not None:
+        medium = MEDIA[options.fit]
+        if medium.unit == "pt":
+            # Paper: 10 mm round the drawing, so a map as wide as the sheet's printable
+            # area comes out as the sheet (PDF's own margin is half an inch).
+            graph.attr(margin=f"{10 * MM / 72:.3f}")
+        width, height = layout.page(medium)
+        graph.attr(size=f"{width / 72:.2f},{height / 72:.2f}")
     _add_frames(scene, graph)
     for inference in scene.inferences:
         add_inference(scene, graph, inference)
-    if options.legend and scene.claims:
+    if scene.key:
         add_legend(scene, graph)
     title = amap.title or "Argument map"
     description = describe_drawn(amap, scene.claims, scene.inferences)
@@ -179,6 +223,7 @@ def build(amap: ArgumentMap, options: Options) -> Drawing:
         description=description,
         tooltips=scene.tooltips,
         claims=len(scene.claims),
+        layout=layout,
     )
 
 

@@ -20,6 +20,7 @@ import graphviz
 
 __all__ = [
     "LINE_BREAK",
+    "SMALL_TEXT",
     "WRAP_WIDTH",
     "balanced_wrap",
     "esc",
@@ -36,6 +37,10 @@ __all__ = [
 
 WRAP_WIDTH = 36
 """Characters per line of a claim's text in its box (a CJK character counts as two)."""
+
+SMALL_TEXT = 9
+"""Point size of a box's header, id and details, and of the key. Graphviz 2.43 reads an HTML
+``POINT-SIZE`` as a whole number (8.5 is drawn at 8), so only whole sizes are used."""
 
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029]")

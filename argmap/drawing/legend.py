@@ -1,150 +1,156 @@
-"""The key: the kinds of box, the link types and the marks that the map uses, and only those."""
+"""The key: one small table beside the main conclusion, listing only the boxes, lines and marks drawn.
+
+It sits in the main conclusion's rank (left of it in a map drawn top to
+bottom, above it in one drawn left to right), where a tree leaves empty room,
+rather than in a frame of its own below the widest rank; its line samples are
+table-cell borders, smaller than the map's lines. :mod:`argmap.drawing.key`
+says what it lists and how big it is.
+"""
 
 from __future__ import annotations
 
 import graphviz
 
-from .labels import esc, font, html_label, styled
+from argmap.core.model import LinkType
+
+from .key import LINK_LEGEND, NODE_LEGEND, key_columns
+from .labels import SMALL_TEXT, esc, font, html_label, styled
 from .scene import Scene
-from .theme import EdgeLook, edge_look, node_look
 
-__all__ = ["LINK_LEGEND", "NODE_LEGEND", "add_legend"]
+__all__ = ["KEY_NODE", "add_legend"]
 
-# The legend: node looks and link looks in the order they are listed, with what they mean.
-NODE_LEGEND: dict[str, tuple[str, str]] = {
-    "main": ("MAIN CONCLUSION", "what the whole text argues for"),
-    "conclusion": ("CONCLUSION", "argued for, and often a reason in turn"),
-    "premise": ("PREMISE", "a reason the text states"),
-    "assumption": ("ASSUMPTION (unstated)", "a reason the text needs but never says"),
-    "claim": ("CLAIM", "a claim"),
-    "prediction": ("PREDICTION", "a forecast, to be checked later"),
-    "recommendation": ("RECOMMENDATION", "what someone should do"),
-    "objection": ("OBJECTION", "a reason against a claim"),
-    "rebuttal": ("REBUTTAL", "a reason against an objection"),
-    "undercut": ("UNDERCUT", "says a reason does not support its claim"),
-}
-LINK_LEGEND: dict[str, str] = {
-    "support": "supports",
-    "linked": "linked: only together",
-    "attack": "attacks",
-    "rebuttal": "rebuts",
-    "undercut": "undercuts the link",
-}
+KEY_NODE = "legend.key"
+"""The key's node (a '.' cannot occur in a claim id)."""
 
 
 def add_legend(scene: Scene, graph: graphviz.Digraph) -> None:
-    """Add the key as a frame of its own."""
-    node_looks = {node_look(scene.amap, claim) for claim in scene.claims}
-    link_looks = {edge_look(scene.amap, inference) for inference in scene.inferences}
-    if any(len(inference.premises) > 1 for inference in scene.inferences):
-        link_looks.add("linked")
+    """Add the key: one table in the main conclusion's rank (before it), or at the conclusions' end
+    of the map when the main conclusion is not drawn."""
+    graph.node(
+        KEY_NODE,
+        label=html_label(_key_table(scene)),
+        shape="plain",
+        id="legend",
+        tooltip="Key",
+        _attributes={"class": "legend"},
+    )
+    drawn = {claim.id for claim in scene.claims}
+    anchor = scene.amap.main if scene.amap.main in drawn else None
+    with graph.subgraph() as rank:
+        rank.attr(rank="same" if anchor is not None else "max")
+        rank.node(KEY_NODE)
+        if anchor is not None:
+            rank.node(anchor)
+    if anchor is not None:
+        # A flat edge puts the key before the main conclusion: left of it, or above it in LR.
+        graph.edge(KEY_NODE, anchor, style="invis")
+
+
+def _key_table(scene: Scene) -> str:
+    """One flat table, ``columns`` entries a row. A kind's entry is a swatch and its meaning; a
+    link's is a line (a cell's bottom border: solid, dashed or dotted), its end (an arrowhead, or
+    a bar: a cell's left border) and its meaning, over two table rows so the line runs through
+    the middle of its end. Cells are never nested: Graphviz stretches a nested table to fill its
+    cell."""
     theme = scene.theme
-    with graph.subgraph(name="cluster_legend") as legend:
-        legend.attr(
-            label=html_label(font(styled("Key", bold=True), size=12)),
-            labelloc=scene.cluster_labelloc,
-            labeljust=scene.cluster_labeljust,
-            style="rounded",
-            color=theme.cluster,
-            fontcolor=theme.cluster,
-            id="legend",
-            tooltip="Key",
-            _attributes={"class": "legend"},
-        )
-        rows = []
-        for look_name, (header, meaning) in NODE_LEGEND.items():
-            if look_name not in node_looks:
-                continue
-            look = theme.nodes[look_name]
-            cell_style = ' STYLE="rounded"' if not look.dashed else ' STYLE="dashed"'
-            rows.append(
-                "<TR>"
-                f'<TD BORDER="{max(1, round(look.penwidth))}" COLOR="{look.border}" BGCOLOR="{look.fill}"'
-                f'{cell_style} ALIGN="LEFT">{font(styled(esc(header), bold=True), size=8.5, color=look.header)}</TD>'
-                f'<TD ALIGN="LEFT">{font(esc(meaning), size=10)}</TD>'
-                "</TR>"
-            )
-        if rows:
-            table = (
-                '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3">' + "".join(rows) + "</TABLE>"
-            )
-            legend.node("legend.kinds", label=html_label(table), shape="plain", id="legend-kinds")
-        _legend_marks(scene, legend)
-        # dot lays sibling clusters out right to left here: declare the samples in
-        # reverse so they read left to right in the order of LINK_LEGEND.
-        for look_name, meaning in reversed(LINK_LEGEND.items()):
-            if look_name in link_looks:
-                _legend_link(scene, legend, look_name, meaning)
-
-
-def _legend_marks(scene: Scene, legend: graphviz.Digraph) -> None:
-    """One row for each mark a caller laid over the map: a sample line and its meaning."""
-    marks = scene.options.marks.legend() if scene.options.marks else []
-    if not marks:
-        return
+    entries = scene.key
+    columns = key_columns(scene.layout.direction)
+    small = SMALL_TEXT
+    kinds: list[tuple[str, str]] = []
+    for look_name in entries.kinds:
+        header, meaning = NODE_LEGEND[look_name]
+        look = theme.nodes[look_name]
+        style = "dashed" if look.dashed else "rounded"
+        kinds.append((
+            f'<TD COLSPAN="2" ROWSPAN="2" CELLPADDING="3" BORDER="{max(1, round(look.penwidth))}" '
+            f'COLOR="{look.border}" BGCOLOR="{look.fill}" STYLE="{style}" ALIGN="LEFT">'
+            f"{font(styled(esc(header), bold=True), size=small, color=look.header)}</TD>"
+            f'<TD ROWSPAN="2" ALIGN="LEFT">{font(esc(meaning), size=small)}</TD>',
+            "",
+        ))
+    lines: list[tuple[str, str]] = []
+    for look_name in entries.links:
+        top, bottom = _link_sample(scene, look_name)
+        meaning = f'<TD ROWSPAN="2" ALIGN="LEFT">{font(esc(LINK_LEGEND[look_name]), size=small)}</TD>'
+        lines.append((top + meaning, bottom))
     samples = {"solid": "———", "bold": "———", "dashed": "– – –", "dotted": "· · · · ·"}
-    rows = []
-    for mark in marks:
-        if mark.sample is not None:
+    for mark in entries.marks:
+        meaning = f'<TD ROWSPAN="2" ALIGN="LEFT">{font(esc(mark.meaning), size=small)}</TD>'
+        if mark.sample is not None:  # a mark over boxes: its words in a box with its border
             border = {"dashed": "dashed", "dotted": "dotted"}.get(mark.style or "", "rounded")
-            cell = (
-                f'<TD BORDER="{max(1, round(mark.penwidth))}" COLOR="{mark.color}" STYLE="{border}" ALIGN="LEFT">'
-                f"{font(styled(esc(mark.sample), bold=True), size=8.5, color=mark.color)}</TD>"
-            )
-        else:
-            line = samples.get(mark.style or "solid", "———")
-            cell = f'<TD ALIGN="LEFT">{font(styled(esc(line), bold=True), size=12, color=mark.color)}</TD>'
-        rows.append(f'<TR>{cell}<TD ALIGN="LEFT">{font(esc(mark.meaning), size=10)}</TD></TR>')
-    table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">' + "".join(rows) + "</TABLE>"
-    legend.node("legend.marks", label=html_label(table), shape="plain", id="legend-marks")
+            kinds.append((
+                f'<TD COLSPAN="2" ROWSPAN="2" CELLPADDING="3" BORDER="{max(1, round(mark.penwidth))}" '
+                f'COLOR="{mark.color}" STYLE="{border}" ALIGN="LEFT">'
+                f"{font(styled(esc(mark.sample), bold=True), size=small, color=mark.color)}</TD>" + meaning,
+                "",
+            ))
+            continue
+        sample = font(
+            styled(esc(samples.get(mark.style or "solid", "———")), bold=True), size=small + 2, color=mark.color
+        )
+        lines.append((f'<TD COLSPAN="2" ROWSPAN="2" ALIGN="RIGHT">{sample}</TD>' + meaning, ""))
+    title = (
+        f'<TR><TD COLSPAN="{3 * columns}" ALIGN="LEFT">'
+        f'{font(styled("Key", bold=True), size=small + 1, color=theme.cluster)}</TD></TR>'
+    )
+    return (
+        f'<TABLE BORDER="1" STYLE="rounded" COLOR="{theme.cluster}" BGCOLOR="{theme.background}" '
+        f'CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{title}'
+        f'{"".join(_key_rows(kinds, columns))}{"".join(_key_rows(lines, columns))}</TABLE>'
+    )
 
 
-def _legend_link(scene: Scene, legend: graphviz.Digraph, look_name: str, meaning: str) -> None:
-    """One small drawing of a link type, in its own frameless cluster so samples never mix."""
+def _key_rows(entries: list[tuple[str, str]], columns: int) -> list[str]:
+    """Rows of ``columns`` entries; each entry takes two table rows (its upper and lower cells)."""
+    rows = []
+    for start in range(0, len(entries), columns):
+        chunk = entries[start : start + columns]
+        filler = '<TD COLSPAN="3" ROWSPAN="2"></TD>' * (columns - len(chunk))
+        upper = "".join(top for top, _ in chunk) + filler
+        lower = "".join(bottom for _, bottom in chunk)
+        # a row with no cell of its own still needs one, or Graphviz drops it
+        rows.append(f"<TR>{upper}</TR><TR>{lower or '<TD></TD>'}</TR>")
+    return rows
+
+
+def _link_sample(scene: Scene, look_name: str) -> tuple[str, str]:
+    """A link's sample: the line is the bottom border of the upper of two stacked cells (so it runs
+    at mid height), followed by its end over both rows: an arrowhead glyph, or a bar (a cell's left
+    border, as long as the map's: 10 x arrowsize pt), with the junction dot where the link has one."""
     theme = scene.theme
     look = theme.edges["support" if look_name == "linked" else look_name]
     support = theme.edges["support"]
-    name = f"legend.{look_name}"
-    tail_word, head_word = _LEGEND_WORDS[look_name]
-    label = html_label(font(styled(esc(meaning), italic=True), size=9))
-
-    def style(edge: EdgeLook) -> dict[str, str]:
-        return {
-            "color": edge.color,
-            "style": edge.style,
-            "penwidth": f"{edge.penwidth:g}",
-            "arrowsize": f"{edge.arrowsize:g}",
-        }
-
-    with legend.subgraph(name=f"cluster_legend_{look_name}") as sample:
-        # Its own id: a subgraph otherwise inherits the key's, and SVG ids must be unique.
-        sample.attr(label="", peripheries="0", id=f"legend-{look_name}", tooltip=f"Key: {look_name}")
-
-        def word(node: str, text: str) -> None:
-            sample.node(node, label=html_label(font(esc(text), size=9)), shape="plain")
-
-        word(f"{name}.head", head_word)
-        word(f"{name}.tail", tail_word)
-        if look_name not in ("linked", "undercut"):
-            sample.edge(f"{name}.tail", f"{name}.head", label=label, arrowhead=look.arrowhead, **style(look))
-            return
-        junction = f"{name}.junction"
-        sample.node(junction, label="", shape="point", width="0.13", color=support.color, fillcolor=support.color)
-        sample.edge(f"{name}.tail", junction, arrowhead="none", **style(support))
-        if look_name == "linked":
-            word(f"{name}.tail2", "co-premise")
-            sample.edge(f"{name}.tail2", junction, arrowhead="none", **style(support))
-            sample.edge(junction, f"{name}.head", label=label, arrowhead=support.arrowhead, **style(support))
-        else:
-            sample.edge(junction, f"{name}.head", arrowhead=support.arrowhead, **style(support))
-            word(f"{name}.undercut", "undercut")
-            sample.edge(f"{name}.undercut", junction, label=label, arrowhead=look.arrowhead, **style(look))
+    arrow, dot, stroke = "&#9654;", "&#9679;", "&#9472;"  # triangle, circle, box-drawing line
+    edge = support if look_name in ("support", "linked") else look
+    style = "" if edge.style == "solid" else f' STYLE="{edge.style}"'
+    line = (
+        f'<TD SIDES="B" BORDER="{max(1, round(edge.penwidth))}" COLOR="{edge.color}"{style} '
+        f'WIDTH="34" HEIGHT="7"></TD>'
+    )
+    green = support.color
+    if look_name == "undercut":
+        green = _undercut_target_color(scene)
+    if look_name == "support":
+        end = f'<TD ROWSPAN="2" ALIGN="LEFT">{font(arrow, size=SMALL_TEXT, color=green)}</TD>'
+    elif look_name == "linked":
+        end = f'<TD ROWSPAN="2" ALIGN="LEFT">{font(dot + stroke + arrow, size=SMALL_TEXT, color=green)}</TD>'
+    else:
+        bar = f'SIDES="L" BORDER="{max(2, round(look.penwidth))}" COLOR="{look.color}"'
+        content = font(dot, size=SMALL_TEXT, color=green) if look_name == "undercut" else ""
+        end = f'<TD ROWSPAN="2" {bar} HEIGHT="{round(10 * look.arrowsize)}" ALIGN="LEFT">{content}</TD>'
+    return line + end, '<TD HEIGHT="7"></TD>'
 
 
-_LEGEND_WORDS = {
-    "support": ("reason", "claim"),
-    "linked": ("reason", "claim"),
-    "attack": ("objection", "claim"),
-    "rebuttal": ("rebuttal", "objection"),
-    "undercut": ("reason", "claim"),
-}
+def _undercut_target_color(scene: Scene) -> str:
+    """The colour of the dot an undercut ends on in this map: an attack's when every undercut drawn
+    hits an attack (or an undercut), a support's otherwise."""
+    inferences = scene.amap.inferences
+    targets = [
+        inferences[inference.target_inference]
+        for inference in scene.inferences
+        if inference.target_inference is not None
+    ]
+    theme = scene.theme
+    if targets and all(target.type is LinkType.ATTACK for target in targets):
+        return theme.edges["attack"].color
+    return theme.edges["support"].color

@@ -16,7 +16,13 @@ from .labels import balanced_wrap, esc_lines, font, html_label, plain, styled
 from .scene import Scene, junction_name
 from .theme import edge_look
 
-__all__ = ["add_inference", "add_junction"]
+__all__ = ["JUNCTION_HALO", "JUNCTION_SIZE", "add_inference", "add_junction"]
+
+JUNCTION_SIZE = "0.22"
+"""A junction's outer diameter in inches, its ring included."""
+
+JUNCTION_HALO = "5"
+"""Width of the background-coloured ring round a junction dot (half of it inside the node)."""
 
 
 def add_junction(scene: Scene, graph: graphviz.Digraph, inference: Inference) -> None:
@@ -29,9 +35,14 @@ def add_junction(scene: Scene, graph: graphviz.Digraph, inference: Inference) ->
     graph.node(
         junction_name(inference),
         label="",
-        shape="point",
-        width="0.13",
-        color=color,
+        # A dot of about 11 pt in a ring of the background's colour: lines stop short of the
+        # dot, so an undercut's bar stays a bar beside it instead of merging with it.
+        shape="circle",
+        fixedsize="true",
+        width=JUNCTION_SIZE,
+        style="filled",
+        penwidth=JUNCTION_HALO,
+        color=scene.theme.background,
         fillcolor=color,
         tooltip=plain(inference_words(scene.amap, inference)),
         id=f"inference-{inference.index}",
@@ -55,8 +66,9 @@ def add_inference(scene: Scene, graph: graphviz.Digraph, inference: Inference) -
         "arrowsize": f"{look.arrowsize:g}",
     }
     label = None
-    if inference.label:
-        label = html_label(font(styled(esc_lines(balanced_wrap(inference.label, 24)), italic=True), color=look.label))
+    words = inference.label or _kind_words(inference)
+    if words:
+        label = html_label(font(styled(esc_lines(balanced_wrap(words, 24)), italic=True), color=look.label))
     css = f"link {look_name}" + (" linked" if len(inference.premises) > 1 else "")
     mark = scene.link_mark(inference)
     if mark is not None:  # a caller's mark replaces the line's colour and style, its note the label
@@ -96,3 +108,9 @@ def add_inference(scene: Scene, graph: graphviz.Digraph, inference: Inference) -
             id=f"link-{inference.index}",
             _attributes={"class": css, **common},
         )
+
+
+def _kind_words(inference: Inference) -> str | None:
+    """The words a link's ``kind:`` puts on its line when it has no label of its own."""
+    kind = inference.link.get("kind")
+    return "example" if kind is not None and kind.value.strip().lower() == "example" else None

@@ -17,12 +17,12 @@ import warnings
 from argmap.analysis.argument_map import ArgumentMap
 from argmap.core.diagnostics import ArgmapError
 
-from .dot import FORMATS, LARGE_MAP, build, check_options
-from .scene import Options
-from .svg import finish_svg
+from .dot import FORMATS, LARGE_MAP, build, make_options
+from .layout import AUTO, MEDIA, REFERENCE_MEDIUM
+from .svg import Drawing, finish_svg
 from .theme import Marks
 
-__all__ = ["DOT_MISSING", "DotNotFoundError", "DotWarning", "RenderError", "render", "repr_svg"]
+__all__ = ["DOT_MISSING", "DotNotFoundError", "DotWarning", "FitWarning", "RenderError", "render", "repr_svg"]
 
 
 class RenderError(ArgmapError):
@@ -37,6 +37,10 @@ class DotWarning(UserWarning):
     """``dot`` drew the map but printed warnings (the message is its standard error)."""
 
 
+class FitWarning(UserWarning):
+    """The whole map fitted to the medium (``fit``, or A3) would make its smallest text too small to read."""
+
+
 DOT_MISSING = (
     "Graphviz's dot is not installed (or not on the PATH), so the map cannot be drawn. "
     "Install Graphviz: 'apt-get install graphviz' on Debian or Ubuntu, 'brew install graphviz' "
@@ -49,7 +53,7 @@ def render(
     amap: ArgumentMap,
     fmt: str = "svg",
     *,
-    direction: str = "BT",
+    direction: str = AUTO,
     theme: str = "default",
     legend: bool = True,
     focus: str | None = None,
@@ -57,20 +61,26 @@ def render(
     sections: bool | None = None,
     timeout: float = 120.0,
     marks: Marks | None = None,
+    fit: str | None = None,
 ) -> bytes:
     """Draw the map with Graphviz's ``dot``: SVG, PNG or PDF bytes (``dot``: the DOT text).
 
     The only function that runs ``dot``. Options are those of :func:`to_dot`.
     Raises :class:`DotNotFoundError` when ``dot`` is not installed and
     :class:`RenderError` when it fails (with what it printed); when it succeeds
-    but prints warnings, they are issued as :class:`DotWarning`.
+    but prints warnings, they are issued as :class:`DotWarning`. When the whole
+    map fitted to the medium (``fit``, or A3 without it) would make its smallest
+    text too small to read, a :class:`FitWarning` says so and points to ``--focus``.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    theme_ = check_options(direction, theme, depth)
-    drawing = build(amap, Options(direction, theme_, legend, focus, depth, sections, marks))
+    options = make_options(
+        direction=direction, theme=theme, legend=legend, focus=focus, depth=depth, sections=sections, marks=marks, fit=fit
+    )
+    drawing = build(amap, options)
     if fmt == "dot":
         return drawing.source.encode("utf-8")
+    _warn_if_too_small(drawing, fit)
     executable = shutil.which("dot")
     if executable is None:
         raise DotNotFoundError(DOT_MISSING)
@@ -78,7 +88,7 @@ def render(
     if fmt == "png":
         # Sharp on screens; a huge map is scaled to stay under cairo's 32767-pixel limit
         # (220 inches at 144 dpi) instead of dot warning that it had to.
-        command += ["-Gdpi=144", "-Gsize=220,220"]
+        command += ["-Gdpi=144"] + ([] if fit else ["-Gsize=220,220"])
     try:
         done = subprocess.run(
             command,
@@ -108,9 +118,27 @@ def render(
     return bytes(done.stdout)
 
 
+def _warn_if_too_small(drawing: Drawing, fit: str | None) -> None:
+    if drawing.claims == 0:
+        return
+    medium = MEDIA[fit or REFERENCE_MEDIUM]
+    smallest = drawing.layout.smallest_text(medium)
+    if smallest >= medium.min_text:
+        return
+    said = f"{smallest / 0.75:.0f} px" if medium.unit == "px" else f"{smallest:.1f} pt"
+    warnings.warn(
+        f"the whole map of {drawing.claims} claims fitted to {medium.name} would make its smallest text "
+        f"about {said}, too small to read: draw a part at a time with --focus ID --depth 2",
+        FitWarning,
+        stacklevel=3,
+    )
+
+
 def repr_svg(amap: ArgumentMap) -> str | None:
     """The map as SVG text for Jupyter's ``_repr_svg_``; ``None`` (text display) without ``dot``."""
     try:
-        return render(amap, "svg").decode("utf-8")
+        with warnings.catch_warnings():  # a notebook scrolls: a big map is no matter
+            warnings.simplefilter("ignore", FitWarning)
+            return render(amap, "svg").decode("utf-8")
     except DotNotFoundError:
         return None

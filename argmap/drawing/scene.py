@@ -16,6 +16,8 @@ from argmap.core.model import Claim
 
 from .describe import plural
 from .focus import DEFAULT_FOCUS_DEPTH, select
+from .key import KEY_MIN_CLAIMS, KeyEntries, key_entries
+from .layout import Layout, choose_layout
 from .theme import Mark, Marks, Theme
 
 __all__ = ["Options", "Scene", "junction_name"]
@@ -26,12 +28,15 @@ class Options:
     """The drawing options of :func:`~argmap.drawing.dot.to_dot`, checked."""
 
     direction: str
+    """``auto`` or one of ``BT``, ``TB``, ``LR``, ``RL``: asked for; :attr:`Scene.layout` has the one drawn."""
     theme: Theme
     legend: bool
     focus: str | None
     depth: int | None
     sections: bool | None
     marks: Marks | None = None
+    fit: str | None = None
+    """The medium the whole map is to be seen on (a key of :data:`argmap.drawing.layout.MEDIA`)."""
 
 
 class Scene:
@@ -47,10 +52,17 @@ class Scene:
         """Inferences drawn through a junction point."""
         self.tooltips: dict[str, str] = {}
         """By SVG element id: a box's full text (and quote), set in the SVG after ``dot`` has run."""
+        shown = options.legend and len(self.claims) >= KEY_MIN_CLAIMS
+        self.key: KeyEntries = key_entries(amap, self.claims, self.inferences, options.marks) if shown else _NO_KEY
+        """What the key lists (nothing when there is no key)."""
+        self.layout: Layout = choose_layout(
+            amap, self.claims, self.inferences, self.junctions, self.key, options.direction, options.fit
+        )
+        direction = self.layout.direction
         # Graphviz flips a cluster's labelloc under BT and its labeljust under RL:
         # keep frame titles at the top left whichever way the map is turned.
-        self.cluster_labelloc = "b" if options.direction == "BT" else "t"
-        self.cluster_labeljust = "r" if options.direction == "RL" else "l"
+        self.cluster_labelloc = "b" if direction == "BT" else "t"
+        self.cluster_labeljust = "r" if direction == "RL" else "l"
 
     def _junctions(self) -> set[int]:
         """Inferences drawn through a junction point: linked groups, and every inference an
@@ -83,6 +95,9 @@ class Scene:
     def link_mark(self, inference: Inference) -> Mark | None:
         """The caller's mark laid over a link, if any."""
         return self.options.marks.links.get(inference.index) if self.options.marks else None
+
+
+_NO_KEY = KeyEntries((), (), ())
 
 
 def junction_name(inference: Inference) -> str:

@@ -14,8 +14,12 @@ from collections.abc import Mapping
 import attrs
 
 from .labels import LINE_BREAK, visible
+from .layout import Layout
 
 __all__ = ["SVG_NS", "XLINK_NS", "Drawing", "finish_svg"]
+
+SVG_DASHES = {"5,2": "6,6", "1,5": "2,6"}
+"""Graphviz's SVG dash patterns (dashed, dotted), and the ones its cairo output (PNG, PDF) draws instead."""
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -32,6 +36,8 @@ class Drawing:
     """By SVG element id: the full text (and quote) of the box."""
     claims: int
     """How many claims are drawn."""
+    layout: Layout
+    """The direction and wrapping chosen, with the estimated size."""
 
 
 def finish_svg(svg: bytes, drawing: Drawing) -> bytes:
@@ -50,6 +56,12 @@ def finish_svg(svg: bytes, drawing: Drawing) -> bytes:
     root.insert(0, title)
     root.set("role", "img")
     root.set("aria-labelledby", f"{title_id} {desc_id}")
+    for element in root.iter():
+        # Graphviz's SVG dashes (5 on, 2 off) close up when a map is fitted to a screen, and a
+        # dashed line looks solid; use the pattern its PNG and PDF output draws (cairo's).
+        dashes = element.get("stroke-dasharray")
+        if dashes in SVG_DASHES:
+            element.set("stroke-dasharray", SVG_DASHES[dashes])
     for group in root.iter(f"{{{SVG_NS}}}g"):
         if group.get("id") == "graph0":
             graph_title = group.find(f"{{{SVG_NS}}}title")

@@ -93,16 +93,19 @@ DEFAULT_THEME = Theme(
         "premise": NodeLook(fill="#B2E2D5", border=_GREEN),
         "assumption": NodeLook(fill="#FFFFFF", border=_GREEN, penwidth=1.5, dashed=True, italic=True),
         "prediction": NodeLook(fill="#B2D5E8", border=_BLUE),
-        "recommendation": NodeLook(fill="#F0D7E5", border=_PURPLE),
+        # Not purple: purple is the undercut's, for its border and its line.
+        "recommendation": NodeLook(fill="#F0D7E5", border="#4D4D4D", penwidth=1.5),
         "objection": NodeLook(fill="#F2CFB2", border=_VERMILLION),
         "rebuttal": NodeLook(fill="#F7E2B2", border="#333333", penwidth=1.5),
         "undercut": NodeLook(fill="#F2CFB2", border=_PURPLE, penwidth=1.5),
     },
     edges={
-        "support": EdgeLook(color=_GREEN, style="solid", arrowhead="normal"),
-        "attack": EdgeLook(color=_VERMILLION, style="dashed", arrowhead="tee"),
-        "rebuttal": EdgeLook(color=_VERMILLION, style="dotted", arrowhead="tee", penwidth=2.0),
-        "undercut": EdgeLook(color=_PURPLE, style="dashed", arrowhead="tee", penwidth=2.0, arrowsize=1.3),
+        "support": EdgeLook(color=_GREEN, style="solid", arrowhead="normal", arrowsize=1.0),
+        # A bar (tee) is 10 x arrowsize pt long: 14 pt stays a bar, not a tick, when the
+        # map is fitted to a screen at half its size.
+        "attack": EdgeLook(color=_VERMILLION, style="dashed", arrowhead="tee", penwidth=2.0, arrowsize=1.4),
+        "rebuttal": EdgeLook(color=_VERMILLION, style="dotted", arrowhead="tee", penwidth=2.5, arrowsize=1.4),
+        "undercut": EdgeLook(color=_PURPLE, style="dashed", arrowhead="tee", penwidth=2.5, arrowsize=1.6),
     },
 )
 
@@ -122,10 +125,10 @@ PRINT_THEME = Theme(
         "undercut": NodeLook(fill="#E6E6E6", border="#000000", penwidth=1.5),
     },
     edges={
-        "support": EdgeLook(color="#000000", style="solid", arrowhead="normal"),
-        "attack": EdgeLook(color="#000000", style="dashed", arrowhead="tee"),
-        "rebuttal": EdgeLook(color="#000000", style="dotted", arrowhead="tee", penwidth=2.0),
-        "undercut": EdgeLook(color="#000000", style="dashed", arrowhead="tee", penwidth=2.0, arrowsize=1.3),
+        "support": EdgeLook(color="#000000", style="solid", arrowhead="normal", arrowsize=1.0),
+        "attack": EdgeLook(color="#000000", style="dashed", arrowhead="tee", penwidth=2.0, arrowsize=1.4),
+        "rebuttal": EdgeLook(color="#000000", style="dotted", arrowhead="tee", penwidth=2.5, arrowsize=1.4),
+        "undercut": EdgeLook(color="#000000", style="dashed", arrowhead="tee", penwidth=2.5, arrowsize=1.6),
     },
     cluster="#000000",
 )
@@ -188,6 +191,14 @@ _KIND_HEADER = {
 }
 
 
+_MAIN_KIND = {
+    ClaimKind.ASSUMPTION: " (unstated)",
+    ClaimKind.RECOMMENDATION: " · RECOMMENDATION",
+    ClaimKind.PREDICTION: " · PREDICTION",
+}
+"""What the main claim's header adds for kinds other than a conclusion or a plain claim."""
+
+
 def node_look(amap: ArgumentMap, claim: Claim) -> str:
     """The look of a claim's box: ``main``, an attacking role, or the claim's kind."""
     roles = amap.roles.get(claim.id, frozenset())
@@ -215,7 +226,7 @@ def header_words(amap: ArgumentMap, claim: Claim) -> str:
     """The box's header: what the claim is (kind and attacking role), e.g. ``REBUTTAL · PREMISE``."""
     roles = amap.roles.get(claim.id, frozenset())
     if claim.id == amap.main:
-        return "MAIN CONCLUSION"
+        return "MAIN CONCLUSION" + _MAIN_KIND.get(claim.kind, "")
     words = [role.value.upper() for role in _ATTACK_ROLES if role in roles]
     if not words or claim.kind not in (ClaimKind.OBJECTION, ClaimKind.CLAIM):
         words.append(_KIND_HEADER[claim.kind])

@@ -124,8 +124,16 @@ def check_characters(text: str, path: str) -> None:
     if match is None:
         return
     char = match.group()
+    hint = "delete it"
     if char == "\r":
         what = "a carriage return (U+000D) that is not followed by a line feed"
+    elif char in "\u2028\u2029":
+        what = f"the Unicode {unicodedata.name(char).lower()} U+{ord(char):04X}"
+        hint = "use a plain line break (it often comes with text copied from a web page or a word processor)"
+    elif unicodedata.category(char) == "Cs":
+        what = f"the lone surrogate U+{ord(char):04X} (half of a character)"
+    elif unicodedata.category(char) == "Cn":
+        what = f"the noncharacter U+{ord(char):04X}"
     else:
         name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "a control character")
         what = f"the control character U+{ord(char):04X} ({name})"
@@ -133,10 +141,26 @@ def check_characters(text: str, path: str) -> None:
         text,
         path,
         "S003",
-        f"{what} cannot appear in an .arg file; delete it",
+        f"{what} cannot appear in an .arg file; {hint}",
         match.start(),
         match.end(),
     )
+
+
+def look_alike_space(text: str, path: str, source: str, pos: int) -> None:
+    """A character that looks like a space but is not one (U+00A0 …), where the grammar needed a space or nothing."""
+    char = source[pos : pos + 1]
+    if char and char != " " and (unicodedata.category(char) == "Zs" or char in "\u200b\u2060\ufeff"):
+        name = unicodedata.name(char, "a space").lower()
+        fail(
+            text,
+            path,
+            "S003",
+            f"U+{ord(char):04X} ({name}) looks like a space but is not one here: type a plain space "
+            "(or delete it)",
+            pos,
+            pos + 1,
+        )
 
 
 _CONTROL_NAMES = {
@@ -227,6 +251,7 @@ def raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> N
 
     if isinstance(exc, UnexpectedCharacters):
         pos = exc.pos_in_stream or 0
+        look_alike_space(text, path, source, pos)
         expected = set(exc.allowed or ())
         char = source[pos]
         line_start = _line_start(source, pos)
@@ -238,7 +263,7 @@ def raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> N
             and expected <= {"COMMA", "PLUS", "ARROW"}
             and (char.isalpha() or char == "_")
         ):
-            _unknown_keyword(text, path, line_start, line_start + first_word.end(), first_word.group())
+            _unknown_keyword(text, path, line_start, line_start + first_word.end(), first_word.group(), source)
         if expected == {"COLON"} and char == "-":
             fail(
                 text,
@@ -264,6 +289,8 @@ def raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> N
         token = exc.token
         expected = set(exc.expected)
         start = token.start_pos if token.start_pos is not None else len(text)
+        if token.type not in ("_NL", "_INDENT", "$END"):
+            look_alike_space(text, path, source, start)
         end = token.end_pos if token.end_pos is not None else start
         if token.type in ("_NL", "_INDENT"):
             # Point at the end of the line's content, before any comment, not at the newline run.
@@ -288,7 +315,7 @@ def raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> N
             statement = _line_start(source, start)
             no_id = re.match(r"(main[ \t]+)?(" + "|".join(KIND_WORDS) + r")[ \t]*:", source[statement:])
             if no_id is not None:
-                kind = no_id.group(2)
+                kind = ("main " if no_id.group(1) else "") + no_id.group(2)
                 fail(
                     text,
                     path,
@@ -309,8 +336,14 @@ def raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> N
         if previous is not None and previous.type == "ID" and expected <= {"COMMA", "PLUS", "ARROW"}:
             line_begin = _line_start(source, previous.start_pos or 0)
             word_follows = source[start].isalpha() or source[start] == "_"
-            if previous.start_pos == line_begin and word_follows:
-                _unknown_keyword(text, path, line_begin, previous.end_pos or line_begin, str(previous))
+            _glued_arrow(text, path, source, previous.start_pos or 0, str(previous))
+            at_line_start = previous.start_pos == line_begin
+            if word_follows:
+                if at_line_start and _closest_kind(str(previous)) is not None:  # premis a: ...
+                    _unknown_keyword(text, path, line_begin, previous.end_pos or line_begin, str(previous), source)
+                _missing_comma(text, path, source, previous.start_pos or 0, str(previous), start)
+                if at_line_start:
+                    _unknown_keyword(text, path, line_begin, previous.end_pos or line_begin, str(previous), source)
             if source[start] in "+," and expected & {"PLUS", "COMMA"}:
                 fail(
                     text,
@@ -324,13 +357,15 @@ def raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> N
         if previous is not None and previous.type == "MAIN" and expected <= _KIND_TERMINALS | {"KIND"}:
             word = re.match(r"[^\W\d][\w-]*", source[start:])
             if word is not None:
-                _unknown_keyword(text, path, start, start + word.end(), word.group())
+                _unknown_keyword(text, path, start, start + word.end(), word.group(), source, after_main=True)
         if previous is not None and previous.type.lower() in KIND_WORDS and source[start] == ":":
+            before = source[_line_start(source, start) : start]
+            kind = ("main " if before.lstrip().startswith("main") else "") + previous.type.lower()
             fail(
                 text,
                 path,
                 "S008",
-                f"this {previous.type.lower()} has no id: write '{previous.type.lower()} ID: text'",
+                f"this {kind} has no id: write '{kind} ID: text', for example '{kind} p1: ...'",
                 start,
                 start + 1,
             )
@@ -355,6 +390,10 @@ def raise_friendly(exc: UnexpectedInput, text: str, source: str, path: str) -> N
                 start,
                 start,
             )
+        if "ARROW" in expected:
+            _wrong_arrow(text, path, source, start)
+        if previous is not None and previous.type == "ID" and "COLON" in expected and "_NL" in expected:
+            _second_target(text, path, source, start)
         notes: tuple[Note, ...] = ()
         if "ID" in expected and source[start : start + 1].isdigit():
             notes = (Note("an id starts with a letter or '_', for example p1 or gas_supplier"),)
@@ -397,15 +436,117 @@ def _previous_token(exc: UnexpectedToken) -> Token | None:
     return last if isinstance(last, Token) else None
 
 
-def _unknown_keyword(text: str, path: str, start: int, end: int, word: str) -> NoReturn:
+_ID = r"[^\W\d][\w]*(?:-\w+)*"
+_ARROW_AHEAD = re.compile(r"(?<![\w-])(?:->|-x)(?![\w-])")
+
+
+def _glued_arrow(text: str, path: str, source: str, start: int, word: str) -> None:
+    """``o-x c``: an id may contain '-x', so an arrow written without spaces is read as part of the id."""
+    parts = re.fullmatch(rf"({_ID})-x({_ID})?", word)
+    if parts is None:
+        return
+    after = re.match(rf"[ \t]*({_ID})", source[start + len(word) :])
+    target = parts.group(2) or (after.group(1) if after else "")
+    if not target:
+        return
+    fail(
+        text,
+        path,
+        "S002",
+        f"'{word}' is read as one id, because an id may contain '-': put spaces around the arrow: "
+        f"'{parts.group(1)} -x {target}'",
+        start,
+        start + len(word),
+    )
+
+
+def _missing_comma(text: str, path: str, source: str, start: int, word: str, next_start: int) -> None:
+    """``a d -> c``: two ids with nothing between them, on a line that is a link."""
+    line_end = source.find("\n", next_start)
+    rest = source[next_start : line_end if line_end >= 0 else len(source)]
+    after = re.match(_ID, rest)
+    if after is None or not _ARROW_AHEAD.search(rest):
+        return
+    fail(
+        text,
+        path,
+        "S002",
+        f"after '{word}' a link needs ',' (separate reasons), '+' (premises that work together) or "
+        f"an arrow, not another id: is a ',' missing between '{word}' and '{after.group()}'?",
+        next_start,
+        next_start + after.end(),
+    )
+
+
+_WRONG_ARROWS = {
+    "=>": "->", "==>": "->", "-->": "->", "->>": "->", "→": "->", "⇒": "->", "⟶": "->",
+    "=x": "-x", "--x": "-x", "-|": "-x", "⊣": "-x",
+}
+
+
+def _wrong_arrow(text: str, path: str, source: str, start: int) -> None:
+    """An arrow from another notation (``=>``, ``→``, ``-->``) where an arrow is expected."""
+    found = next((arrow for arrow in sorted(_WRONG_ARROWS, key=len, reverse=True) if source.startswith(arrow, start)), None)
+    if found is not None:
+        fail(
+            text,
+            path,
+            "S001",
+            f"'{found}' is not an arrow here: write '{_WRONG_ARROWS[found]}' "
+            "('->' supports, '-x' attacks)",
+            start,
+            start + len(found),
+        )
+    if source.startswith("<-", start):
+        fail(
+            text,
+            path,
+            "S001",
+            "'<-' is not an arrow here: arrows point from the reason to what it supports, so write "
+            "the link the other way round ('reason -> claim')",
+            start,
+            start + 2,
+        )
+
+
+def _second_target(text: str, path: str, source: str, start: int) -> None:
+    """``a + b -> c, d`` or ``a -> c -> d``: a link has one target."""
+    begin = _line_start(source, start)
+    head = source[begin:start].rstrip()
+    rest = source[start : _content_end(source, source.find("\n", start) if "\n" in source[start:] else len(source))]
+    more = re.match(rf"[ \t]*([,+])[ \t]*({_ID})", rest)
+    chain = re.match(rf"[ \t]*(->|-x)[ \t]*({_ID})", rest)
+    link = re.fullmatch(rf"[ \t]*(.+?)[ \t]*(->|-x)[ \t]*({_ID})", head)
+    if more is not None:
+        suggestion = ""
+        if link is not None:
+            sources, arrow, target = link.groups()
+            suggestion = f": '{sources} {arrow} {target}' and '{sources} {arrow} {more.group(2)}'"
+        message = f"a link has one target: write one link for each{suggestion}"
+    elif chain is not None:
+        target = link.group(3) if link is not None else "the target"
+        message = (
+            f"a link has one target: write '{target} {chain.group(1)} {chain.group(2)}' as a link of "
+            "its own, on a line of its own"
+        )
+    else:
+        return
+    fail(text, path, "S001", message, start, start + len(rest.rstrip()))
+
+
+def _unknown_keyword(
+    text: str, path: str, start: int, end: int, word: str, source: str = "", *, after_main: bool = False
+) -> NoReturn:
     guess = _closest_kind(word)
     if guess is not None:
         message = f"unknown claim kind '{word}': did you mean '{guess}'?"
+    elif after_main:
+        message = f"after 'main' write the claim's kind: 'main conclusion {word}: ...'"
     else:
         message = (
-            f"a line cannot start with '{word}' here: expected a claim "
-            "('premise id: text'), a link ('a -> b'), a header field ('key: value') "
-            "or a heading ('## ...')"
+            f"'{word}' is no claim kind, so a line cannot start with it here: a claim starts with its "
+            f"kind ('premise {word}: ...'), a link with ids and an arrow ('{word} -> c'), a header "
+            "field with a key ('title: ...'), a section with '## '"
         )
     fail(
         text,

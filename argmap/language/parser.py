@@ -65,6 +65,11 @@ def decode(data: bytes, path: str) -> str:
         if body.startswith((b"\xff\xfe", b"\xfe\xff")):
             message = "the file is UTF-16, not UTF-8: save it as UTF-8"
             offset = 0
+        elif exc.reason == "unexpected end of data":
+            message = (
+                f"the file ends in the middle of a character (byte 0x{body[exc.start]:02X} starts one whose "
+                "other bytes are missing): was the file cut off? Save it again as UTF-8"
+            )
         else:
             message = (
                 f"the file is not UTF-8: byte 0x{body[exc.start]:02X} cannot start or continue a "

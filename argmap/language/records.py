@@ -11,7 +11,9 @@ import re
 
 from argmap.core.model import Claim, Document, Link, Property, Section, Span
 
-__all__ = ["Records", "joined", "make_property", "unescape", "widen_to_parentheses"]
+from .errors import fail
+
+__all__ = ["Records", "heading_title", "joined", "make_property", "unescape", "widen_to_parentheses"]
 
 _ESCAPE = re.compile(r"\\([#\\])")
 _COMMENT_IN_HEADING = re.compile(r"(?<![^\s])#.*$")
@@ -49,7 +51,10 @@ class Records:
         """A ``## heading`` line: it closes the open sections of its level or deeper."""
         hashes = len(heading) - len(heading.lstrip("#"))
         level = hashes - 1
-        title = unescape(_COMMENT_IN_HEADING.sub("", heading[hashes:]).strip())
+        title = heading_title(heading)
+        if not title:
+            fail(self.text, self.path, "S016", "this heading has no title: write it after the hashes, "
+                 "as in '## The reasons'", span.start, span.end)
         stack = self.stack
         while stack and stack[-1].level >= level:
             stack.pop()
@@ -58,6 +63,7 @@ class Records:
         stack.append(section)
 
     def document(self) -> Document:
+        """The records made so far, as a document."""
         return Document(
             self.path, self.text, tuple(self.header), tuple(self.sections), tuple(self.claims), tuple(self.links)
         )
@@ -96,3 +102,9 @@ def widen_to_parentheses(text: str, span: Span) -> Span:
         opening,
         closing + 1,
     )
+
+
+def heading_title(heading: str) -> str:
+    """A ``## heading`` line's title: the text after the hashes, without a comment, escapes decoded."""
+    hashes = len(heading) - len(heading.lstrip("#"))
+    return unescape(_COMMENT_IN_HEADING.sub("", heading[hashes:]).strip())

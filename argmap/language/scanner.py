@@ -20,7 +20,7 @@ from argmap.core.model import Claim, ClaimKind, Document, Link, LinkRef, LinkTyp
 
 from .errors import INDENTED_STATEMENT
 from .grammar import KEYWORDS, KIND_WORDS, terminal
-from .records import Records, joined, make_property, widen_to_parentheses
+from .records import Records, heading_title, joined, make_property, widen_to_parentheses
 
 __all__ = ["scan", "split_lines"]
 
@@ -263,6 +263,8 @@ class _Scanner(Records):
                 pending.finish()
                 pending = None
             if first == "#":
+                if not heading_title(line):
+                    raise _Decline  # an empty heading: Lark's builder reports it (S016)
                 self.add_section(line, self.span(0, len(line)))
                 continue
             # A line is at most one of: claim, header field, link.

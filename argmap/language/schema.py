@@ -94,19 +94,6 @@ def _positive(value: str) -> str | None:
     return f"'{value}' is not a whole number from 1 up"
 
 
-_WAIVABLE = re.compile(r"(?:[CTP]\d{3}|[CTP]\*|all)", re.IGNORECASE)
-
-
-def _codes(value: str) -> str | None:
-    bad = [item for item in split_list(value) if not _WAIVABLE.fullmatch(item)]
-    if bad:
-        return (
-            f"'{bad[0]}' is not a code that can be waived: write codes such as C001, T001 or "
-            "P009, 'C*' for a whole family, or 'all'"
-        )
-    return None
-
-
 def _terms(value: str) -> str | None:
     for group in value.split(";"):
         if group.strip() and "=" not in group:
@@ -247,6 +234,8 @@ class PropertySpec:
     help: str
     kinds: frozenset[ClaimKind] | None = None
     """The claim kinds that take it; ``None`` means every kind."""
+    repeatable: bool = False
+    """Whether a claim may carry it more than once (``quote:`` for a claim the text states twice)."""
 
 
 STATEMENT_KINDS = (
@@ -268,14 +257,20 @@ _PREDICTION = frozenset({ClaimKind.PREDICTION})
 CLAIM_PROPERTIES: dict[str, PropertySpec] = {
     spec.key: spec
     for spec in (
-        PropertySpec("quote", _any, "the words of the source text this claim stands for, verbatim"),
-        PropertySpec("occurrence", _positive, "which match of a repeated quote is meant: 1, 2, …"),
+        PropertySpec(
+            "quote", _any, "the words of the source text this claim stands for, verbatim (repeat it for "
+            "each passage where the text states the claim)", repeatable=True,
+        ),
+        PropertySpec(
+            "occurrence", _positive, "which match of a repeated quote is meant: 1, 2, …; it applies to the "
+            "quote above it", repeatable=True,
+        ),
         PropertySpec("by", _any, "who asserts the claim: 'author', or the person the author reports"),
         PropertySpec("kind", one_of(*STATEMENT_KINDS), "what sort of statement it is"),
         PropertySpec("basis", _any, "why the claim is believed (data, expert opinion, event, ...)"),
         PropertySpec("tags", _any, "comma-separated tags"),
         PropertySpec("note", _any, "a remark of the map's writer; not part of the argument"),
-        PropertySpec("waive", _codes, "diagnostic codes not to report for this claim (C001, T001, all)"),
+        PropertySpec("waive", _any, "diagnostic codes not to report for this claim (C001, T001, all)"),
         PropertySpec("alt", _claim_alternatives, "in an answer key: other ids or wordings a student's claim may have"),
         PropertySpec("alt-kind", _kind_alternatives, "in an answer key: other kinds accepted for this claim"),
         PropertySpec("optional", one_of("yes", "no"), "in an answer key: 'yes' when a student need not map this claim"),
@@ -298,7 +293,10 @@ CLAIM_PROPERTIES: dict[str, PropertySpec] = {
 
 LINK_PROPERTIES: dict[str, PropertySpec] = {
     "note": PropertySpec("note", _any, "a remark of the map's writer"),
-    "waive": PropertySpec("waive", _codes, "diagnostic codes not to report for this link (C006, T001)"),
+    "kind": PropertySpec(
+        "kind", one_of("example"), "'example': the reason is an example (an instance) of what it supports"
+    ),
+    "waive": PropertySpec("waive", _any, "diagnostic codes not to report for this link (C006, T001)"),
     "alt": PropertySpec("alt", _link_alternatives, "in an answer key: other links accepted instead of this one"),
     "optional": PropertySpec("optional", one_of("yes", "no"), "in an answer key: 'yes' when a student need not draw it"),
     "weight": PropertySpec("weight", _weight, "how much the link counts in the gradual strengths, 0 to 1 (argmap evaluate)"),
@@ -313,7 +311,7 @@ HEADER_FIELDS: dict[str, PropertySpec] = {
         PropertySpec("source", _any, "the text file the map is a reading of"),
         PropertySpec("published", _date, "when the text was published (YYYY-MM-DD)"),
         PropertySpec("lint", one_of("on", "off"), "claim-writing checks (C codes) on or off (default on)"),
-        PropertySpec("waive", _codes, "diagnostic codes not to report anywhere in this file"),
+        PropertySpec("waive", _any, "diagnostic codes not to report anywhere in this file"),
         PropertySpec(
             "mode",
             one_of("reasoning", "analysis"),

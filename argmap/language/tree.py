@@ -61,7 +61,14 @@ class TreeBuilder(Records):
     def _header(self, node: Node) -> None:
         key = node.children[0]
         assert _leaf(key)
-        if str(key) in KIND_WORDS or str(key) == "main":
+        if str(key) == "main":
+            self.fail(
+                "S008",
+                "'main' needs the claim's kind and an id: write 'main conclusion ID: text', for example "
+                "'main conclusion thesis: ...'",
+                key,
+            )
+        if str(key) in KIND_WORDS:
             self.fail(
                 "S008",
                 f"this {key} has no id: write '{key} ID: text', for example '{key} p1: ...'",

@@ -38,6 +38,7 @@ import html
 import json
 import os
 import re
+import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,7 +48,17 @@ import attrs
 from argmap.analysis.argument_map import ArgumentMap
 from argmap.analysis.grounding import INDICATORS, Coverage, Grounding, QuoteMatch
 from argmap.core.model import Claim, ClaimKind
-from argmap.drawing import DEFAULT_THEME, SVG_NS, XLINK_NS, Marks, header_words, node_look, render, visible
+from argmap.drawing import (
+    DEFAULT_THEME,
+    SVG_NS,
+    XLINK_NS,
+    FitWarning,
+    Marks,
+    header_words,
+    node_look,
+    render,
+    visible,
+)
 
 __all__ = ["CONTENT_SECURITY_POLICY", "annotate"]
 
@@ -82,12 +93,23 @@ class _ClaimInfo:
     status: str
     """``quoted``, ``unstated`` (an assumption), ``missing`` (quote not found),
     ``unchecked`` (no source to look in) or ``none`` (no quote)."""
-    match: QuoteMatch | None
+    matches: tuple[QuoteMatch, ...]
+    """Every passage of the text that states the claim, in the order of its quotes."""
+
+    @property
+    def match(self) -> QuoteMatch | None:
+        """The first passage found, if any."""
+        return self.matches[0] if self.matches else None
 
     def describe(self) -> str:
         """The label with where the claim is in the text, for screen readers and tooltips."""
+        lines = sorted({match.line for match in self.matches})
+        if len(lines) > 1:
+            placed = "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+        else:
+            placed = "line " + "".join(map(str, lines))
         where = {
-            "quoted": f"quoted on line {self.match.line} of the text" if self.match else "",
+            "quoted": f"quoted on {placed} of the text",
             "unstated": "unstated: the text does not say it",
             "missing": "its quote was not found in the text",
             "unchecked": "its quote could not be checked: there is no source text",
@@ -102,8 +124,8 @@ def _claims(amap: ArgumentMap) -> dict[str, _ClaimInfo]:
     for claim in amap.claims:
         quote = claim.get("quote")
         has_quote = quote is not None and bool(quote.value.strip())
-        match = grounding.matches.get(claim.id) if grounding is not None else None
-        if match is not None:
+        matches = grounding.passages.get(claim.id, ()) if grounding is not None else ()
+        if matches:
             status = "quoted"
         elif claim.kind is ClaimKind.ASSUMPTION:
             status = "unstated"
@@ -114,7 +136,7 @@ def _claims(amap: ArgumentMap) -> dict[str, _ClaimInfo]:
         else:
             status = "missing"
         header = header_words(amap, claim).lower()
-        infos[claim.id] = _ClaimInfo(claim, node_look(amap, claim), f"{header} {claim.id}: {claim.text}", status, match)
+        infos[claim.id] = _ClaimInfo(claim, node_look(amap, claim), f"{header} {claim.id}: {claim.text}", status, matches)
     return infos
 
 
@@ -161,6 +183,8 @@ class _Mark:
     """The claim id (quote, gap) or the sentence number (sentence, indicator)."""
     order: int
     """Position in the claim list: keeps nesting deterministic."""
+    passage: int = 0
+    """Which of the claim's passages (quotes) a quote or gap belongs to."""
 
 
 def _indicator_pattern() -> re.Pattern[str]:
@@ -175,17 +199,16 @@ _INDICATOR_WORDS = _indicator_pattern()
 def _quote_marks(infos: dict[str, _ClaimInfo]) -> list[_Mark]:
     marks: list[_Mark] = []
     for order, info in enumerate(infos.values()):
-        match = info.match
-        if match is None:
-            continue
-        position = match.start
-        for gap_start, gap_end in sorted(match.gaps):
-            if gap_start > position:
-                marks.append(_Mark(position, gap_start, _QUOTE, info.claim.id, order))
-            marks.append(_Mark(gap_start, gap_end, _GAP, info.claim.id, order))
-            position = max(position, gap_end)
-        if match.end > position:
-            marks.append(_Mark(position, match.end, _QUOTE, info.claim.id, order))
+        for passage, match in enumerate(info.matches):
+            position = match.start
+            claim_id = info.claim.id
+            for gap_start, gap_end in sorted(match.gaps):
+                if gap_start > position:
+                    marks.append(_Mark(position, gap_start, _QUOTE, claim_id, order, passage))
+                marks.append(_Mark(gap_start, gap_end, _GAP, claim_id, order, passage))
+                position = max(position, gap_end)
+            if match.end > position:
+                marks.append(_Mark(position, match.end, _QUOTE, claim_id, order, passage))
     return marks
 
 
@@ -206,7 +229,7 @@ class _SourceWriter:
         self.infos = infos
         self.marks = sorted(marks, key=lambda m: (m.start, -m.end, _LAYER[m.type], m.order))
         self.sentences = coverage.uncovered_with_indicators
-        self.first_seen: set[tuple[str, str]] = set()
+        self.first_seen: set[tuple[str, str, int]] = set()
 
     def write(self) -> str:
         out: list[str] = []
@@ -269,8 +292,8 @@ class _SourceWriter:
         return "".join(out)
 
     def _open(self, mark: _Mark) -> str:
-        first = (mark.type, mark.key) not in self.first_seen
-        self.first_seen.add((mark.type, mark.key))
+        first = (mark.type, mark.key, mark.passage) not in self.first_seen
+        self.first_seen.add((mark.type, mark.key, mark.passage))
         if mark.type == _INDICATOR:
             return '<em class="ind">'
         if mark.type == _SENTENCE:
@@ -286,12 +309,14 @@ class _SourceWriter:
             title = _esc(f"Left out by the “…” in the quote of {info.claim.id}")
             return f'<span class="gap {look}" data-claim="{claim_id}" title="{title}">'
         title = _esc(info.describe())
-        if first:
+        if first and mark.passage == 0:
             # The claim's first piece: its one stop in the tab order, and its label.
             return (
                 f'<span class="q first {look}" id="q-{claim_id}" data-claim="{claim_id}" tabindex="0" '
                 f'role="button" aria-controls="claim-{claim_id}" aria-label="{title}" title="{title}">'
             )
+        if first:  # where a later passage begins: labelled too, one stop in the tab order being enough
+            return f'<span class="q again {look}" data-claim="{claim_id}" title="{title}">'
         return f'<span class="q {look}" data-claim="{claim_id}" title="{title}">'
 
 
@@ -308,6 +333,35 @@ _SVG_ATTRIBUTES = frozenset(
     "font-style text-decoration baseline-shift role aria-labelledby preserveAspectRatio offset "
     "stop-color stop-opacity gradientUnits gradientTransform opacity".split()
 )
+
+
+_SHEETS = {"A4": (297, 210), "A3": (420, 297)}
+"""Paper for the printed map's page, in mm, smallest first."""
+_PRINT_MARGIN = 14
+"""The page margin of the printed view (view.css's ``@page``), in mm."""
+_READABLE = 5.0
+"""The smallest text, in pt, that the printed map may come out at (the drawing's is 9 pt)."""
+
+
+def _print_page_css(svg: bytes) -> str:
+    """The printed map's page: A4, or A3 when A4 would shrink the map's smallest text below 5 pt,
+    turned whichever way fits the map larger; the map is scaled to fill it."""
+    root = ET.fromstring(svg)
+    width = float(root.get("width", "1").removesuffix("pt"))
+    height = float(root.get("height", "1").removesuffix("pt"))
+    mm = 72 / 25.4
+    for sheet, (long, short) in _SHEETS.items():
+        options = []
+        for orientation, (across, down) in (("landscape", (long, short)), ("portrait", (short, long))):
+            room_w, room_h = (across - 2 * _PRINT_MARGIN) * mm, (down - 2 * _PRINT_MARGIN) * mm
+            options.append((min(room_w / width, room_h / height), orientation, down - 2 * _PRINT_MARGIN))
+        scale, orientation, room = max(options)
+        if 9 * scale >= _READABLE or sheet == "A3":
+            break
+    return (
+        f"@media print{{@page map{{size:{sheet} {orientation}}}"
+        f"#map-view svg{{max-height:{room - 7}mm!important}}}}"
+    )
 
 
 def _inline_svg(svg: bytes, infos: dict[str, _ClaimInfo]) -> str:
@@ -495,7 +549,7 @@ CONTENT_SECURITY_POLICY = (
 def annotate(
     amap: ArgumentMap,
     *,
-    direction: str = "BT",
+    direction: str = "auto",
     legend: bool = True,
     sections: bool | None = None,
     marks: Marks | None = None,
@@ -509,7 +563,10 @@ def annotate(
     a map without one, or with quotes that were not found, still gets a page,
     which says what is missing.
     """
-    svg = render(amap, "svg", direction=direction, legend=legend, sections=sections, marks=marks)
+    with warnings.catch_warnings():
+        # The page's map pane zooms and scrolls: text too small to read whole on paper is no matter.
+        warnings.simplefilter("ignore", FitWarning)
+        svg = render(amap, "svg", direction=direction, legend=legend, sections=sections, marks=marks)
     infos = _claims(amap)
     grounding: Grounding | None = amap.grounding
     coverage = grounding.coverage() if grounding is not None else None
@@ -539,7 +596,7 @@ def annotate(
         title=_esc(f"Reading view: {title}"),
         heading=_esc(title),
         meta=meta,
-        looks=_look_css(),
+        looks=_look_css() + _print_page_css(svg),
         css=_CSS,
         guide=guide,
         text=text_html,
