@@ -14,7 +14,7 @@ Arguments, for a map with judgements:
   the reader rejects or doubts: each attacks ``claim c``.
 
 An attack inference attacks its target claim; an undercut attacks the inference
-it names; a support of an inference (a backing) adds no attack.
+it names.
 """
 
 from __future__ import annotations
@@ -97,9 +97,8 @@ def build(amap: ArgumentMap, judgements: Mapping[str, Judgement]) -> Framework:
                 failing = fails[premise] = add(Node.FAILS, premise)
                 attackers[failing].append(claim[premise])
             mine.append(failing)
-        if inf.target_inference is not None:
-            if inf.type is attack:
-                attackers[inference[inf.target_inference]].append(node)
+        if inf.target_inference is not None:  # an undercut (only an attack can name an inference: G015)
+            attackers[inference[inf.target_inference]].append(node)
             continue
         target = inf.target
         assert target is not None

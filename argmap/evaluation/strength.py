@@ -10,8 +10,8 @@ aggregated with the probabilistic sum ``1 - Π(1 - v)``:
 
 An inference is as strong as its premises taken together (their product: the
 conjunction that matches the probabilistic sum), times what its undercuts leave
-of it (a backing — a support of the inference — answers undercuts, and can
-never make it stronger than its premises); what it passes on is that strength
+of it, ``Π(1 - u)`` over their strengths (DF-QuAD with the premises' product as
+base score and the undercuts as attackers); what it passes on is that strength
 times the link's ``weight`` (1 by default). A claim whose verdict replaces its
 reasons ignores its supporters. The map's support is acyclic, so strengths are
 computed upstream first; a cycle of attack is solved by iterating to a fixed
@@ -87,10 +87,9 @@ def dfquad(amap: ArgumentMap, judgements: Mapping[str, Judgement], weights: Sequ
                 attacking[target].append(node)
             elif not judgements[inference.target].replaces_reasons:
                 supporting[target].append(node)
-        else:
+        else:  # an undercut (a support cannot point at an inference: G015)
             assert inference.target_inference is not None
-            target = n_claims + inference.target_inference
-            (attacking if inference.type is LinkType.ATTACK else supporting)[target].append(node)
+            attacking[n_claims + inference.target_inference].append(node)
     total = len(premises)
     weight = [1.0] * n_claims + list(weights)
     value = base + [1.0] * len(amap.inferences)
@@ -109,7 +108,7 @@ def dfquad(amap: ArgumentMap, judgements: Mapping[str, Judgement], weights: Sequ
         together = 1.0
         for premise in premises[node]:
             together *= value[premise]
-        return together * combine(1.0, 1.0 - attack, 1.0 - support)
+        return together * attack
 
     successors: list[list[int]] = [[] for _ in range(total)]
     for node in range(total):
