@@ -507,3 +507,16 @@ def test_reading_view_can_show_the_evaluation(tmp_path: Path) -> None:
     assert page.count("eval-claim-out") == 3  # trends, blueprint and revolt
     assert "✔ IN" in page and "does not stand (out)" in page
     assert 'id="source"' in page
+
+
+def test_strengths_that_drift_are_reported_not_hidden() -> None:
+    """Even cycles joined through one claim have a range of DF-QuAD fixed points; the iteration
+    drifts, and the report says the strengths did not settle instead of passing them off."""
+    lines = ["main conclusion c: C.", "premise a: A.", "objection h: H.", "a -> c", "h -x c"]
+    for i in range(3):
+        lines += [f"claim x{i}: X{i}.", f"claim y{i}: Y{i}.", f"x{i} -x y{i}", f"y{i} -x x{i}"]
+        lines += [f"x{i} -x h", f"h -x y{i}"]
+    report = make_report(evaluate(_load("\n".join(lines) + "\n")))
+    assert report.evaluation.strengths.unsettled == (("h", "x0", "y0", "x1", "y1", "x2", "y2"),)
+    assert "the strengths of a cycle did not settle" in to_text(report)
+    assert json.loads(to_json(report))["strengths_settled"] is False

@@ -39,7 +39,7 @@ __all__ = [
 IN, OUT, UNDEC = 0, 1, 2
 """The three labels, as small integers (a map of 10,000 claims has some 40,000 arguments)."""
 
-PREFERRED_BUDGET = 200_000
+PREFERRED_BUDGET = 20_000
 """How many steps the search for preferred labellings may take in one connected part of a map."""
 
 A = TypeVar("A", bound=Hashable)

@@ -18,8 +18,9 @@ computed upstream first; a cycle of attack is solved by iterating to a fixed
 point from the base scores, within :data:`MAX_ITERATIONS`, with the averaged
 step ``v ← (v + F(v)) / 2`` (Krasnoselskii–Mann): it has the same fixed points
 as ``v ← F(v)`` but settles where that one swings for ever (an even cycle of
-attack, from full base scores, swings between 0 and 1). A cycle that has not
-settled by then is reported.
+attack, from full base scores, swings between 0 and 1). A cycle whose
+strengths are still further than :data:`TOLERANCE` from a fixed point by then
+is reported: some cycles have a whole range of fixed points, and drift.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ __all__ = ["MAX_ITERATIONS", "TOLERANCE", "Strengths", "combine", "dfquad"]
 MAX_ITERATIONS = 1000
 """At most this many rounds of updates for one cycle of the map."""
 TOLERANCE = 1e-9
-"""A cycle has settled when no strength in it moves by more than this in a round."""
+"""A cycle has settled when no strength in it is further than this from what its update gives."""
 
 
 @attrs.frozen
@@ -127,8 +128,9 @@ def dfquad(amap: ArgumentMap, judgements: Mapping[str, Judgement], weights: Sequ
         rounds, settled = 0, False
         while rounds < MAX_ITERATIONS and not settled:
             rounds += 1
-            new = [(value[node] + update(node)) / 2 for node in members]
-            settled = all(abs(a - value[b]) <= TOLERANCE for a, b in zip(new, members, strict=True))
+            moves = [update(node) - value[node] for node in members]
+            settled = max(map(abs, moves)) <= TOLERANCE  # a fixed point: F(v) = v
+            new = [value[node] + move / 2 for node, move in zip(members, moves, strict=True)]
             for node, result in zip(members, new, strict=True):
                 value[node] = result
                 passed[node] = result * weight[node]
