@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.cli import main
+from argmap.core.model import LinkType
 from argmap.evaluation import (
     Semantics,
     Status,
@@ -263,8 +264,8 @@ def test_dfquad_matches_an_independent_implementation_on_acyclic_maps() -> None:
     graph = WeightedBipolarGraph(
         arguments=frozenset(c.id for c in amap.claims),
         initial_weights={c.id: ev.judgements[c.id].base for c in amap.claims},
-        supports=frozenset((i.premises[0], i.target) for i in amap.inferences if i.type.value == "->"),
-        attacks=frozenset((i.premises[0], i.target) for i in amap.inferences if i.type.value == "-x"),
+        supports=frozenset((i.premises[0], i.target) for i in amap.inferences if i.type is LinkType.SUPPORT),
+        attacks=frozenset((i.premises[0], i.target) for i in amap.inferences if i.type is LinkType.ATTACK),
     )
     theirs = gradual.dfquad_strengths(graph).strengths
     for claim in amap.claims:

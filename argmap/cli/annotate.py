@@ -17,14 +17,13 @@ from argmap.analysis.check import check_file
 from .common import (
     EXIT_ENVIRONMENT,
     EXIT_OK,
-    EXIT_USAGE,
     add_direction_option,
     add_source_option,
     dot_warnings_printed,
     not_drawable,
     write_output,
 )
-from .evaluate import add_evaluation_options, evaluation_marks, evaluation_of
+from .evaluate import add_evaluation_options, marks_for
 
 __all__ = ["cmd_annotate", "register"]
 
@@ -72,15 +71,9 @@ def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     if result.map.grounding is None:
         print(f"argmap annotate: {result.path}: the header names no 'source:' text, "
               "so the page shows the map and the quotes unchecked", file=stderr)
-    marks = None
-    if args.evaluate:
-        evaluation = evaluation_of(result.map, args, "annotate", stderr)
-        if isinstance(evaluation, int):
-            return evaluation
-        marks = evaluation_marks(evaluation, "default")
-    elif args.assume or args.semantics != "grounded":
-        print("argmap annotate: --assume and --semantics need --evaluate", file=stderr)
-        return EXIT_USAGE
+    marks = marks_for(result.map, args, "annotate", "default", stderr)
+    if isinstance(marks, int):
+        return marks
     try:
         with dot_warnings_printed("annotate", stderr):
             page = annotate(result.map, direction=args.direction, marks=marks)

@@ -10,18 +10,18 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from argmap.analysis.check import check_file
 
-from .common import EXIT_OK, EXIT_USAGE, not_drawable, write_output
+from .common import EXIT_ENVIRONMENT, EXIT_OK, EXIT_USAGE, not_drawable, write_output
 
 if TYPE_CHECKING:
     from argmap.analysis.argument_map import ArgumentMap
     from argmap.drawing import Marks
     from argmap.evaluation import Evaluation
 
-__all__ = ["add_evaluation_options", "cmd_evaluate", "evaluation_marks", "evaluation_of", "register"]
+__all__ = ["add_evaluation_options", "cmd_evaluate", "evaluation_marks", "evaluation_of", "marks_for", "register"]
 
 
 def add_evaluation_options(parser: argparse.ArgumentParser) -> None:
-    """``--assume`` and ``--semantics``, shared by ``evaluate`` and ``render --evaluate``."""
+    """``--assume`` and ``--semantics``, shared by ``evaluate`` and ``render``/``annotate --evaluate``."""
     parser.add_argument(
         "--assume", action="append", default=[], metavar="ID=VERDICT",
         help="lay a verdict over a claim for a 'what if': accept, reject, doubt, or a credence "
@@ -96,15 +96,23 @@ def cmd_evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
         return evaluation
     report = ev.make_report(evaluation, args.why)
     text = {"json": ev.to_json, "markdown": ev.to_markdown}.get(args.format, ev.to_text)(report)
-    if args.output is None or args.output == "-":
-        stdout.write(text)
-        return EXIT_OK
-    from .common import EXIT_ENVIRONMENT
-
-    return EXIT_OK if write_output(args.output, text.encode("utf-8"), stdout, stderr, "evaluate") else EXIT_ENVIRONMENT
+    written = write_output(args.output or "-", text.encode("utf-8"), stdout, stderr, "evaluate")
+    return EXIT_OK if written else EXIT_ENVIRONMENT
 
 
 # --- on the map: argmap render --evaluate ----------------------------------------------
+
+
+def marks_for(amap: ArgumentMap, args: argparse.Namespace, command: str, theme: str, stderr: TextIO) -> Marks | int | None:
+    """For ``render`` and ``annotate``: the evaluation's marks with ``--evaluate``, None without it,
+    or the exit status after a usage error (``--assume`` or ``--semantics`` alone)."""
+    if not args.evaluate:
+        if args.assume or args.semantics != "grounded":
+            print(f"argmap {command}: --assume and --semantics need --evaluate", file=stderr)
+            return EXIT_USAGE
+        return None
+    evaluation = evaluation_of(amap, args, command, stderr)
+    return evaluation if isinstance(evaluation, int) else evaluation_marks(evaluation, theme)
 
 _LOOKS = {
     # status: (colour in the default theme, line style, pen width, badge, legend words)

@@ -17,7 +17,7 @@ from .common import (
     not_drawable,
     write_output,
 )
-from .evaluate import add_evaluation_options, evaluation_marks, evaluation_of
+from .evaluate import add_evaluation_options, marks_for
 
 __all__ = ["cmd_render", "register"]
 
@@ -99,15 +99,9 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if status is not None:
             return status
         assert result.map is not None
-        marks = None
-        if args.evaluate:
-            evaluation = evaluation_of(result.map, args, "render", stderr)
-            if isinstance(evaluation, int):
-                return evaluation
-            marks = evaluation_marks(evaluation, args.theme)
-        elif args.assume or args.semantics != "grounded":
-            print("argmap render: --assume and --semantics need --evaluate", file=stderr)
-            return EXIT_USAGE
+        marks = marks_for(result.map, args, "render", args.theme, stderr)
+        if isinstance(marks, int):
+            return marks
         try:
             with dot_warnings_printed("render", stderr):
                 data = rd.render(

@@ -16,9 +16,11 @@ import enum
 
 import attrs
 
+from argmap.core.model import LinkType
+
 from . import dung
 from .framework import Framework, Node
-from .semantics import STATUS, Evaluation, Semantics, Status
+from .semantics import STATUS, Evaluation, Status
 from .verdicts import Judgement, Verdict
 
 __all__ = ["MAX_DEPTH", "Because", "Fact", "Why", "explain"]
@@ -97,7 +99,7 @@ class _Explainer:
         self.sizes: dict[int, int] = {}
         self.support: dict[str, list[int]] = {}
         for inference in evaluation.amap.inferences:
-            if inference.target is not None and inference.type.value == "->":
+            if inference.target is not None and inference.type is LinkType.SUPPORT:
                 self.support.setdefault(inference.target, []).append(inference.index)
 
     # --- choosing among attackers -------------------------------------------------
@@ -255,13 +257,3 @@ class _Explainer:
             loop.append(loop[0])
         loop.reverse()  # the path runs from a claim to what it rests on; a cycle reads the other way
         return Why(subject, status, (Fact(Because.CYCLE, cycle=tuple(loop)),))
-
-
-def semantics_note(evaluation: Evaluation) -> str:
-    """What the status words mean under the evaluation's semantics, in one sentence."""
-    if evaluation.semantics is Semantics.GROUNDED:
-        return "grounded semantics: in = stands whatever one makes of any cycle of attack"
-    return (
-        f"preferred semantics ({evaluation.readings} reading{'s' if evaluation.readings != 1 else ''}): "
-        "in = stands in every reading, out = out in every reading"
-    )

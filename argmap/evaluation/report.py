@@ -15,7 +15,7 @@ import attrs
 
 from argmap.analysis.argument_map import ArgumentMap
 
-from .explain import Because, Fact, Why, explain, semantics_note
+from .explain import Because, Fact, Why, explain
 from .pivots import Pivot, pivots
 from .semantics import Evaluation, Semantics, Status
 from .verdicts import Judgement, Source, Verdict
@@ -295,6 +295,16 @@ def _summary(evaluation: Evaluation) -> list[str]:
 
 
 # --- the three formats ---------------------------------------------------------------
+
+
+def semantics_note(evaluation: Evaluation) -> str:
+    """What the status words mean under the evaluation's semantics, in one sentence."""
+    if evaluation.semantics is Semantics.GROUNDED:
+        return "grounded semantics: in = stands whatever one makes of any cycle of attack"
+    return (
+        f"preferred semantics ({evaluation.readings} reading{'s' if evaluation.readings != 1 else ''}): "
+        "in = stands in every reading, out = out in every reading"
+    )
 
 
 def to_text(report: Report) -> str:
