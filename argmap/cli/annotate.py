@@ -23,6 +23,7 @@ from .common import (
     not_drawable,
     write_output,
 )
+from .evaluate import add_evaluation_options, marks_for
 
 __all__ = ["cmd_annotate", "register"]
 
@@ -44,6 +45,12 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         help="where to write the page; - is standard output (default: FILE with .html)",
     )
     add_direction_option(parser)
+    parser.add_argument(
+        "--evaluate", action="store_true",
+        help="mark every box of the map with whether it stands under your verdicts, as "
+        "'argmap render --evaluate' does; with --assume and --semantics",
+    )
+    add_evaluation_options(parser)
     add_source_option(parser)
     parser.set_defaults(handler=cmd_annotate)
 
@@ -64,9 +71,12 @@ def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     if result.map.grounding is None:
         print(f"argmap annotate: {result.path}: the header names no 'source:' text, "
               "so the page shows the map and the quotes unchecked", file=stderr)
+    marks = marks_for(result.map, args, "annotate", "default", stderr)
+    if isinstance(marks, int):
+        return marks
     try:
         with dot_warnings_printed("annotate", stderr):
-            page = annotate(result.map, direction=args.direction)
+            page = annotate(result.map, direction=args.direction, marks=marks)
     except RenderError as exc:
         print(f"argmap annotate: {exc}", file=stderr)
         return EXIT_ENVIRONMENT

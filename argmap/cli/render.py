@@ -17,6 +17,7 @@ from .common import (
     not_drawable,
     write_output,
 )
+from .evaluate import add_evaluation_options, marks_for
 
 __all__ = ["cmd_render", "register"]
 
@@ -59,6 +60,12 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         help="with --focus: how many links away from it to draw (default 2); alone: from the main conclusion",
     )
     render.add_argument(
+        "--evaluate", action="store_true",
+        help="mark every box with whether it stands under your verdicts (in, out, undecided) and "
+        "its strength, as 'argmap evaluate' works them out; with --assume and --semantics",
+    )
+    add_evaluation_options(render)
+    render.add_argument(
         "--watch", action="store_true",
         help="keep running and draw again whenever FILE changes; errors are reported, not fatal",
     )
@@ -92,11 +99,15 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if status is not None:
             return status
         assert result.map is not None
+        marks = marks_for(result.map, args, "render", args.theme, stderr)
+        if isinstance(marks, int):
+            return marks
         try:
             with dot_warnings_printed("render", stderr):
                 data = rd.render(
                     result.map, fmt, direction=args.direction, theme=args.theme, legend=args.legend,
                     focus=args.focus, depth=args.depth, sections=args.sections, fit=args.fit,
+                    marks=marks,
                 )
         except rd.FocusError as exc:
             print(f"argmap render: {exc}", file=stderr)

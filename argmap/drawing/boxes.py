@@ -44,7 +44,8 @@ def add_claim(scene: Scene, graph: graphviz.Digraph, claim: Claim) -> None:
     if mark is not None:  # a caller's mark replaces the border's colour and line
         classes.append(mark.name)
         border, penwidth = mark.color, mark.penwidth
-        style = "rounded,filled" + ("" if mark.style == "solid" else f",{mark.style}")
+        if mark.style is not None:
+            style = "rounded,filled" + ("" if mark.style == "solid" else f",{mark.style}")
         if mark.note:
             tooltip += f"\n{mark.note}"
     scene.tooltips[element_id] = tooltip

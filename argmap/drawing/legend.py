@@ -75,12 +75,20 @@ def _key_table(scene: Scene) -> str:
         lines.append((top + meaning, bottom))
     samples = {"solid": "———", "bold": "———", "dashed": "– – –", "dotted": "· · · · ·"}
     for mark in entries.marks:
-        sample = font(styled(esc(samples.get(mark.style, "———")), bold=True), size=small + 2, color=mark.color)
-        lines.append((
-            f'<TD COLSPAN="2" ROWSPAN="2" ALIGN="RIGHT">{sample}</TD>'
-            f'<TD ROWSPAN="2" ALIGN="LEFT">{font(esc(mark.meaning), size=small)}</TD>',
-            "",
-        ))
+        meaning = f'<TD ROWSPAN="2" ALIGN="LEFT">{font(esc(mark.meaning), size=small)}</TD>'
+        if mark.sample is not None:  # a mark over boxes: its words in a box with its border
+            border = {"dashed": "dashed", "dotted": "dotted"}.get(mark.style or "", "rounded")
+            kinds.append((
+                f'<TD COLSPAN="2" ROWSPAN="2" CELLPADDING="3" BORDER="{max(1, round(mark.penwidth))}" '
+                f'COLOR="{mark.color}" STYLE="{border}" ALIGN="LEFT">'
+                f"{font(styled(esc(mark.sample), bold=True), size=small, color=mark.color)}</TD>" + meaning,
+                "",
+            ))
+            continue
+        sample = font(
+            styled(esc(samples.get(mark.style or "solid", "———")), bold=True), size=small + 2, color=mark.color
+        )
+        lines.append((f'<TD COLSPAN="2" ROWSPAN="2" ALIGN="RIGHT">{sample}</TD>' + meaning, ""))
     title = (
         f'<TR><TD COLSPAN="{3 * columns}" ALIGN="LEFT">'
         f'{font(styled("Key", bold=True), size=small + 1, color=theme.cluster)}</TD></TR>'

@@ -73,7 +73,9 @@ def add_inference(scene: Scene, graph: graphviz.Digraph, inference: Inference) -
     mark = scene.link_mark(inference)
     if mark is not None:  # a caller's mark replaces the line's colour and style, its note the label
         css += f" {mark.name}"
-        common.update(color=mark.color, style=mark.style, penwidth=f"{mark.penwidth:g}")
+        common.update(color=mark.color, penwidth=f"{mark.penwidth:g}")
+        if mark.style is not None:
+            common["style"] = mark.style
         if mark.note:
             label = html_label(font(styled(esc_lines(balanced_wrap(mark.note, 24)), bold=True), color=mark.color))
     if inference.index in scene.junctions:

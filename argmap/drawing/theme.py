@@ -148,12 +148,16 @@ class Mark:
     name: str
     """The element's extra CSS class in the SVG (``diff-missing``); the legend lists each name once."""
     color: str
-    style: str = "solid"
-    """``solid``, ``dashed``, ``dotted`` or ``bold``: tells marks apart without colour."""
+    style: str | None = "solid"
+    """``solid``, ``dashed``, ``dotted`` or ``bold``: tells marks apart without colour; ``None``
+    keeps the element's own line style (a mark that tells itself apart by its note)."""
     penwidth: float = 2.5
     note: str | None = None
     meaning: str = ""
     """The legend's words for this mark; empty leaves it out of the legend."""
+    sample: str | None = None
+    """For a mark over boxes: the words the legend shows in a small box drawn with the mark's
+    border; without it the legend shows a line in the mark's colour and style."""
 
 
 @attrs.frozen

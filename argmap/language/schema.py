@@ -118,6 +118,49 @@ def _any(value: str) -> str | None:
     return None
 
 
+VERDICT_WORDS = ("accept", "reject", "doubt")
+"""The reader's verdicts on a claim (``eval:``; docs/evaluation.md)."""
+
+_VERDICT_HINTS = {
+    "accepted": "accept", "yes": "accept", "true": "accept", "agree": "accept",
+    "rejected": "reject", "no": "reject", "false": "reject", "disagree": "reject", "deny": "reject",
+    "doubted": "doubt", "dubious": "doubt", "doubtful": "doubt", "unsure": "doubt", "undecided": "doubt",
+}
+
+
+def _verdict(value: str) -> str | None:
+    word = value.strip().lower()
+    if word in VERDICT_WORDS:
+        return None
+    if parse_probability(word) is not None:
+        return (
+            f"'{value}' is a number, not a verdict: write accept, reject or doubt, "
+            f"or give a degree of belief as 'credence: {value.strip()}'"
+        )
+    hint = _VERDICT_HINTS.get(word)
+    said = f": did you mean '{hint}'?" if hint else ""
+    return f"'{value}' is not a verdict{said} (write accept, reject or doubt)"
+
+
+def _credence(value: str) -> str | None:
+    if parse_probability(value) is not None:
+        return None
+    word = value.strip().lower()
+    if word in VERDICT_WORDS:
+        return f"'{value}' is a verdict, not a credence: write 'eval: {word}', or a number from 0 to 1 here"
+    try:
+        float(word.rstrip("%"))
+    except ValueError:
+        return f"'{value}' is not a credence: write a number from 0 to 1 (0.7) or a percentage (70%)"
+    return f"'{value}' is outside 0–1: a credence is a number from 0 to 1 (0.7) or a percentage (70%)"
+
+
+def _weight(value: str) -> str | None:
+    if parse_probability(value) is not None:
+        return None
+    return f"'{value}' is not a weight: write a number from 0 to 1 (1 is the default, full weight)"
+
+
 # --- answer keys: alternatives a comparison accepts (argmap compare, docs/teaching.md) ---
 
 ID_PATTERN = r"[^\W\d]\w*(?:-\w+)*"
@@ -231,6 +274,8 @@ CLAIM_PROPERTIES: dict[str, PropertySpec] = {
         PropertySpec("alt", _claim_alternatives, "in an answer key: other ids or wordings a student's claim may have"),
         PropertySpec("alt-kind", _kind_alternatives, "in an answer key: other kinds accepted for this claim"),
         PropertySpec("optional", one_of("yes", "no"), "in an answer key: 'yes' when a student need not map this claim"),
+        PropertySpec("eval", _verdict, "the reader's verdict: accept, reject or doubt (argmap evaluate)"),
+        PropertySpec("credence", _credence, "the reader's degree of belief, 0 to 1 (argmap evaluate)"),
         PropertySpec("made", _made, "when the prediction was first made (YYYY-MM-DD)", _PREDICTION),
         PropertySpec("made-in", _any, "where the prediction was first made (a citation)", _PREDICTION),
         PropertySpec("likelihood", _any, "the likelihood word, as the author wrote it", _PREDICTION),
@@ -254,6 +299,7 @@ LINK_PROPERTIES: dict[str, PropertySpec] = {
     "waive": PropertySpec("waive", _any, "diagnostic codes not to report for this link (C006, T001)"),
     "alt": PropertySpec("alt", _link_alternatives, "in an answer key: other links accepted instead of this one"),
     "optional": PropertySpec("optional", one_of("yes", "no"), "in an answer key: 'yes' when a student need not draw it"),
+    "weight": PropertySpec("weight", _weight, "how much the link counts in the gradual strengths, 0 to 1 (argmap evaluate)"),
 }
 """Properties a link can carry, by key."""
 

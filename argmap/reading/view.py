@@ -53,6 +53,7 @@ from argmap.drawing import (
     SVG_NS,
     XLINK_NS,
     FitWarning,
+    Marks,
     header_words,
     node_look,
     render,
@@ -551,11 +552,12 @@ def annotate(
     direction: str = "auto",
     legend: bool = True,
     sections: bool | None = None,
+    marks: Marks | None = None,
 ) -> str:
     """The reading view of ``amap``: one self-contained HTML page, as a string.
 
     The map is drawn with :func:`argmap.drawing.render` (``direction``,
-    ``legend`` and ``sections`` are its options), so this needs Graphviz's
+    ``legend``, ``sections`` and ``marks`` are its options), so this needs Graphviz's
     ``dot`` and raises :class:`argmap.drawing.DotNotFoundError` without it.
     The source text comes from ``amap.grounding`` (the header's ``source:``);
     a map without one, or with quotes that were not found, still gets a page,
@@ -564,13 +566,13 @@ def annotate(
     with warnings.catch_warnings():
         # The page's map pane zooms and scrolls: text too small to read whole on paper is no matter.
         warnings.simplefilter("ignore", FitWarning)
-        svg = render(amap, "svg", direction=direction, legend=legend, sections=sections)
+        svg = render(amap, "svg", direction=direction, legend=legend, sections=sections, marks=marks)
     infos = _claims(amap)
     grounding: Grounding | None = amap.grounding
     coverage = grounding.coverage() if grounding is not None else None
     if grounding is not None and coverage is not None:
-        marks = _quote_marks(infos) + _sentence_marks(grounding.text, coverage)
-        source = _SourceWriter(grounding.text, infos, marks, coverage).write()
+        spans = _quote_marks(infos) + _sentence_marks(grounding.text, coverage)
+        source = _SourceWriter(grounding.text, infos, spans, coverage).write()
         text_html = f'<article id="source" aria-label="The source text">\n{source}\n</article>'
     else:
         text_html = _no_text(amap, infos)
