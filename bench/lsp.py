@@ -142,7 +142,7 @@ def main() -> None:
         rpc.send("exit", None)
         process.wait(timeout=10)
     ms = sorted(t * 1000 for t in times)
-    p90 = ms[max(0, int(round(0.9 * len(ms))) - 1)]
+    p90 = ms[max(0, round(0.9 * len(ms)) - 1)]
     print(f"edit -> diagnostics over {len(ms)} edits: median {statistics.median(ms):.0f} ms, p90 {p90:.0f} ms, "
           f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms (diagnostics per version: {min(counts)}–{max(counts)})")
 

@@ -202,5 +202,16 @@ def make_server(debounce: float = 0.05) -> ArgmapServer:
 
 
 def serve(debounce: float = 0.05) -> None:
-    """Run the server over standard input and output until the client says exit."""
-    make_server(debounce).start_io()
+    """Run the server over standard input and output until the client says exit.
+
+    Unlike a one-shot command (which runs with the cyclic garbage collector off), a server lives
+    for hours: the collector runs, with the modules loaded at start frozen out of its walks and a
+    higher first threshold, since each check allocates a whole map's records at once.
+    """
+    import gc
+
+    server = make_server(debounce)
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+    gc.enable()
+    server.start_io()
