@@ -32,8 +32,6 @@ pytestmark = [pytest.mark.lsp, pytest.mark.asyncio(loop_scope="module")]
 
 def _recording_client() -> LanguageClient:
     """pytest-lsp's test client that also keeps the last publishDiagnostics of each document (its version)."""
-    from pytest_lsp.protocol import LanguageClientProtocol  # noqa: F401  (the client's own protocol)
-
     client = LanguageClient()
     client.published = {}  # type: ignore[attr-defined]
 
@@ -233,18 +231,17 @@ async def _labels(client: LanguageClient, uri: str, position: types.Position) ->
 async def test_completion_knows_what_may_come_where(client: LanguageClient) -> None:
     """Kinds and header fields at a line's start, ids in a link, keys for the claim's kind, and closed values."""
     uri = _uri()
-    text = "scale: \nmain conclusion c: C.\nprediction p: P.\n  \n  likelihood: \npremise a: A.\na, \n\n"
+    text = "scale: \nmain conclusion c: C.\nprediction p: P.\n  \n  likelihood: \npremise a: A.\na, \n\npremise q: Q.\n  \n"
     await _open(client, uri, text)
     start = await _labels(client, uri, _at(7, 0))
     assert {"premise", "main conclusion", "title", "c", "p"} <= set(start) and "scale" not in start
-    assert set(await _labels(client, uri, _at(6, 3))) == {"c", "p", "a"}
+    assert set(await _labels(client, uri, _at(6, 3))) == {"c", "p", "a", "q"}
     keys = await _labels(client, uri, _at(3, 2))
     assert "deadline" in keys and "likelihood" not in keys and "quote" in keys
     assert "likely" in await _labels(client, uri, _at(4, 14))
     assert set(await _labels(client, uri, _at(0, 7))) == {"icd203", "kent", "ipcc-ar5"}
-    keys = await _labels(client, uri, _at(3, 2))
-    premise_keys = await _labels(client, uri, _at(6, 0))
-    assert "deadline" not in premise_keys
+    premise_keys = await _labels(client, uri, _at(9, 2))
+    assert "quote" in premise_keys and "deadline" not in premise_keys
 
 
 async def _actions(client: LanguageClient, uri: str, line: int) -> list[types.CodeAction]:
