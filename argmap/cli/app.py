@@ -7,8 +7,9 @@ error; artefacts (JSON, maps) to standard output or ``-o``.
 Each command is a module of this package with a ``register(commands)`` that
 adds its parser and handler: :mod:`~argmap.cli.check`,
 :mod:`~argmap.cli.predictions`, :mod:`~argmap.cli.codes`,
-:mod:`~argmap.cli.render`, :mod:`~argmap.cli.evaluate`, :mod:`~argmap.cli.teach` (compare, grade, quiz)
-and :mod:`~argmap.cli.annotate`. What they share is :mod:`~argmap.cli.common`.
+:mod:`~argmap.cli.render`, :mod:`~argmap.cli.evaluate`, :mod:`~argmap.cli.teach` (compare, grade,
+quiz), :mod:`~argmap.cli.annotate`, :mod:`~argmap.cli.fmt` and :mod:`~argmap.cli.lsp`. What they
+share is :mod:`~argmap.cli.common`.
 A command module imports what its work needs inside its handler, so that
 ``argmap check`` starts without loading Graphviz, the reading view or the
 teaching code.
@@ -24,7 +25,7 @@ from typing import TextIO
 
 from argmap import __version__
 
-from . import annotate, check, codes, evaluate, predictions, render, teach
+from . import annotate, check, codes, evaluate, fmt, lsp, predictions, render, teach
 from .common import EXIT_ENVIRONMENT, EXIT_OK, EXIT_USAGE
 
 __all__ = ["build_parser", "main", "main_entry"]
@@ -82,7 +83,7 @@ def build_parser() -> _Parser:
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
-    for command in (check, predictions, codes, render, evaluate, teach, annotate):
+    for command in (check, predictions, codes, render, evaluate, teach, annotate, fmt, lsp):
         command.register(commands)
     parser.commands = commands.choices
     return parser

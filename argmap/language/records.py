@@ -13,7 +13,15 @@ from argmap.core.model import Claim, Document, Link, Property, Section, Span
 
 from .errors import fail
 
-__all__ = ["Records", "heading_title", "joined", "make_property", "unescape", "widen_to_parentheses"]
+__all__ = [
+    "Records",
+    "heading_parts",
+    "heading_title",
+    "joined",
+    "make_property",
+    "unescape",
+    "widen_to_parentheses",
+]
 
 _ESCAPE = re.compile(r"\\([#\\])")
 _COMMENT_IN_HEADING = re.compile(r"(?<![^\s])#.*$")
@@ -104,7 +112,16 @@ def widen_to_parentheses(text: str, span: Span) -> Span:
     )
 
 
+def heading_parts(heading: str) -> tuple[str, str, str]:
+    """A ``## heading`` line as its hashes, its title as written (escapes kept) and its comment (or '')."""
+    hashes = len(heading) - len(heading.lstrip("#"))
+    rest = heading[hashes:]
+    comment = _COMMENT_IN_HEADING.search(rest)
+    if comment is None:
+        return heading[:hashes], rest.strip(), ""
+    return heading[:hashes], rest[: comment.start()].strip(), comment.group().rstrip(" \t")
+
+
 def heading_title(heading: str) -> str:
     """A ``## heading`` line's title: the text after the hashes, without a comment, escapes decoded."""
-    hashes = len(heading) - len(heading.lstrip("#"))
-    return unescape(_COMMENT_IN_HEADING.sub("", heading[hashes:]).strip())
+    return unescape(heading_parts(heading)[1])
