@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from argmap.core.model import Claim, ClaimKind, Property
 from argmap.language.schema import split_list
 
-__all__ = ["KIND_WORDS", "STATEMENT_MEANINGS", "accepted_kinds", "claim_kind_ok", "is_optional", "statement_kind"]
+__all__ = ["KIND_WORDS", "STATEMENT_MEANINGS", "accepted_kinds", "claim_kind_matters", "claim_kind_ok", "is_optional", "statement_kind"]
 
 # --- kinds --------------------------------------------------------------------------
 
@@ -59,6 +59,12 @@ def claim_kind_ok(key_claim: Claim, student_claim: Claim) -> bool:
         return True
     mine, theirs = _KIND_CLASS.get(key_claim.kind), _KIND_CLASS.get(student_claim.kind)
     return mine is None or theirs is None or mine == theirs
+
+
+def claim_kind_matters(key_claim: Claim) -> bool:
+    """Whether a key claim's claim kind is a choice a student can get wrong on its own: it is
+    unstated, a prediction or a recommendation (premise, conclusion and objection follow from the links)."""
+    return _KIND_CLASS.get(key_claim.kind, "stated") != "stated"
 
 
 def is_optional(properties: Sequence[Property]) -> bool:
