@@ -300,7 +300,7 @@ def _compare_map(comparison: Any, output: str, fmt: str, stderr: TextIO) -> int:
     from argmap.teaching.maps import difference_map
 
     union, marks = difference_map(comparison)
-    printed = {"legend": False, "sections": False} if fmt == "html" else {}
+    printed: dict[str, Any] = {"fit": "a4", "sections": False} if fmt == "html" else {}
     data = _draw(union, "svg" if fmt == "html" else fmt, stderr, "compare", marks=marks, **printed)
     if data is None:
         return EXIT_ENVIRONMENT
@@ -364,8 +364,8 @@ def cmd_grade(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         for s in submissions:
             if s.comparison is not None:
                 union, marks = difference_map(s.comparison)
-                # For an A4 page: no key beside the map (the page says what the marks mean), no frames.
-                data = _draw(union, "svg", stderr, "grade", marks=marks, legend=False, sections=False)
+                # Laid out for an A4 page (the renderer's fit), without section frames.
+                data = _draw(union, "svg", stderr, "grade", marks=marks, fit="a4", sections=False)
                 if data is None:
                     return EXIT_ENVIRONMENT
                 maps[s.file] = data
@@ -427,8 +427,8 @@ def cmd_quiz(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         svg = _draw(blank, "svg", stderr, "quiz", sections=False)
         if svg is None:
             return EXIT_ENVIRONMENT
-        if not markdown:  # the worksheet's copy fills an A4 page: its key is in words above it
-            printed = _draw(blank, "svg", stderr, "quiz", sections=False, legend=False)
+        if not markdown:  # the worksheet's copy is laid out for A4; its key is in words above it
+            printed = _draw(blank, "svg", stderr, "quiz", sections=False, legend=False, fit="a4")
     suffix = ".md" if markdown else ".html"
     files: dict[str, str | bytes] = {
         "blank-map" + suffix: qz.blank_map_sheet(made, markdown, kinds=args.show_kinds),

@@ -91,8 +91,6 @@ class Alignment:
     """In key order."""
     possible: Mapping[str, tuple[str, ...]]
     """A key claim nothing was matched with → the left-over student claims that may be it."""
-    rejected: frozenset[str]
-    """Student claims a teacher confirmed are none of the key's."""
 
 
 class _Scores:
@@ -201,7 +199,6 @@ def align(
     return Alignment(
         matches=tuple(matches[claim.id] for claim in key.claims if claim.id in matches),
         possible={k: found_ for k, found_ in possible.items() if found_},
-        rejected=frozenset(s for s, k in confirmed.items() if k is None),
     )
 
 

@@ -155,6 +155,7 @@ class Comparison:
                     {
                         "key": m.key, "student": m.student, "by": m.method.value, "score": m.score,
                         "confidence": m.confidence, "review": m.review,
+                        "evidence": {"quote": m.quote, "wording": m.wording, "place": m.place},
                     }
                     for m in self.matches
                 ],

@@ -30,7 +30,6 @@ __all__ = [
     "praise",
     "report_text",
     "shown",
-    "summary_sentence",
 ]
 
 DEFAULT_HINTS = 1
@@ -76,21 +75,6 @@ def shown(comparison: Comparison) -> tuple[Difference, ...]:
 
 def _fmt(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def summary_sentence(comparison: Comparison) -> str:
-    """What the map has of the key, in one sentence."""
-    c = comparison
-    required = sum(1 for item in c.items if item.skill is Skill.CLAIMS)
-    right_links = sum(1 for link in c.key_links if not link.optional and link.credit == 1)
-    links = sum(1 for link in c.key_links if not link.optional)
-    parts = []
-    if c.main_ok:
-        parts.append("your main conclusion is the text's")
-    parts.append(f"your map has {required - len(c.missing)} of the {required} claims of the key")
-    parts.append(f"draws {right_links} of its {links} links as the key does")
-    text = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
-    return text[0].upper() + text[1:] + "."
 
 
 @attrs.frozen
@@ -150,8 +134,8 @@ class Feedback:
 
     title: str
     score: str
-    lines: tuple[tuple[str, str, str], ...]
-    """Rubric line, points, detail."""
+    lines: tuple[tuple[str, str], ...]
+    """Rubric line, points."""
     skills: tuple[tuple[str, str], ...]
     """Skill, how much of it is right."""
     went_well: tuple[str, ...]
@@ -159,7 +143,6 @@ class Feedback:
     """The points to work on, at the hint level asked for, costliest first."""
     more: int
     """Points left out (there were more than the limit)."""
-    summary: str
 
 
 def make_feedback(comparison: Comparison, *, hints: int = DEFAULT_HINTS, points: int = DEFAULT_POINTS) -> Feedback:
@@ -170,9 +153,9 @@ def make_feedback(comparison: Comparison, *, hints: int = DEFAULT_HINTS, points:
     for score in c.scores:
         if score.line is Line.EXTRAS:
             if score.points:
-                rows.append((LINE_NAMES[score.line], _fmt(score.points), "for links the key does not have"))
+                rows.append(("extras (links the key does not have)", _fmt(score.points)))
             continue
-        rows.append((LINE_NAMES[score.line], f"{_fmt(score.points)} / {_fmt(score.maximum)}", ""))
+        rows.append((LINE_NAMES[score.line], f"{_fmt(score.points)} / {_fmt(score.maximum)}"))
     skills = tuple(
         (SKILL_WORDS[s.skill], f"{s.right} of {s.count}" if s.skill is not Skill.THESIS else ("right" if s.right else "not yet"))
         for s in c.skills
@@ -187,7 +170,6 @@ def make_feedback(comparison: Comparison, *, hints: int = DEFAULT_HINTS, points:
         went_well=tuple(item.sentence for item in praise(c)),
         points=tuple(d.hints.at(hints if d.certain else 1) for d in todo[:points]),
         more=max(0, len(todo) - points),
-        summary=summary_sentence(c),
     )
 
 
@@ -206,10 +188,10 @@ def feedback(
     lines: list[str] = [f"# {out(f.title)}" if markdown else f.title, "", f.score, ""]
     if markdown:
         lines += ["| rubric line | points |", "|---|---|"]
-        lines += [f"| {name} | {value} |" for name, value, _ in f.lines]
+        lines += [f"| {name} | {value} |" for name, value in f.lines]
     else:
-        width = max(len(name) for name, _, _ in f.lines)
-        lines += [f"  {name:<{width}}  {value}" for name, value, _ in f.lines]
+        width = max(len(name) for name, _ in f.lines)
+        lines += [f"  {name:<{width}}  {value}" for name, value in f.lines]
     lines += ["", "By skill: " + ", ".join(f"{name} {value}" for name, value in f.skills) + "."]
     if f.went_well:
         lines += ["", "## What went well" if markdown else "What went well:", ""]

@@ -37,7 +37,7 @@ def _feedback_body(f: Feedback, who: str, report: str, note: str) -> list[str]:
     if report:
         body += [f"<p>{html.escape(note)} This is what <code>argmap check</code> says:</p>", f"<pre>{html.escape(report)}</pre>"]
     body += [f'<p class="score">{html.escape(f.score)}</p>', "<table>"]
-    body += [f'<tr><th>{html.escape(name)}</th><td class="num">{html.escape(value)}</td></tr>' for name, value, _ in f.lines]
+    body += [f'<tr><th>{html.escape(name)}</th><td class="num">{html.escape(value)}</td></tr>' for name, value in f.lines]
     body += ["</table>", "<p>By skill: " + html.escape(", ".join(f"{n} {v}" for n, v in f.skills)) + ".</p>"]
     if f.went_well:
         body += ["<h2>What went well</h2>", "<ul>", *(f"<li>{html_text(s)}</li>" for s in f.went_well), "</ul>"]

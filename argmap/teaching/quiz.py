@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import random
-from collections.abc import Sequence
 
 import attrs
 
@@ -105,10 +104,6 @@ def make_quiz(key: ArgumentMap, seed: int) -> Quiz:
 
 # --- the sheets -----------------------------------------------------------------------
 
-def _page(title: str, body: Sequence[str]) -> str:
-    return page(title, body)
-
-
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -145,7 +140,7 @@ def blank_map_sheet(quiz: Quiz, markdown: bool = False, image: str = "blank-map.
     body += ["</table>", "<h2>Your answers</h2>", "<table>", "<tr><th>box</th><th>letter</th></tr>"]
     body += [f'<tr><td>{box}</td><td class="write"></td></tr>' for box in boxes]
     body += ["</table>", f"<footer>{_e(footer)}</footer>"]
-    return _page(f"Blank map: {quiz.title}", body)
+    return page(f"Blank map: {quiz.title}", body)
 
 
 def blank_map_answers(quiz: Quiz, markdown: bool = False) -> str:
@@ -160,7 +155,7 @@ def blank_map_answers(quiz: Quiz, markdown: bool = False) -> str:
     body = [f"<h1>{_e(title)}</h1>", "<table>", "<tr><th>box</th><th>letter</th><th>claim</th></tr>"]
     body += [f"<tr><td>{p.box}</td><td>{_e(p.letter)}</td><td>{_e(p.text)}</td></tr>" for p in rows]
     body += ["</table>", f"<footer>Seed {quiz.seed}.</footer>"]
-    return _page(title, body)
+    return page(title, body)
 
 
 def _kind_help() -> list[tuple[str, str]]:
@@ -192,7 +187,7 @@ def kinds_sheet(quiz: Quiz, markdown: bool = False) -> str:
         for item in quiz.kinds
     ]
     body += ["</table>", f"<footer>Seed {quiz.seed}.</footer>"]
-    return _page(title, body)
+    return page(title, body)
 
 
 def kinds_answers(quiz: Quiz, markdown: bool = False) -> str:
@@ -210,7 +205,7 @@ def kinds_answers(quiz: Quiz, markdown: bool = False) -> str:
     body = [f"<h1>{_e(title)}</h1>", "<table>", "<tr><th>#</th><th>statement</th><th>kind</th></tr>"]
     body += [f"<tr><td>{i.number}</td><td>{_e(i.text)}</td><td>{_e(answer(i))}</td></tr>" for i in quiz.kinds]
     body += ["</table>", f"<footer>Seed {quiz.seed}.</footer>"]
-    return _page(title, body)
+    return page(title, body)
 
 
 def worksheet(quiz: Quiz, text: str | None, svg: bytes | None, kinds: bool = False) -> str:
