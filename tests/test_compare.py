@@ -28,6 +28,7 @@ from argmap.language.schema import STATEMENT_KINDS
 from argmap.teaching.align import Method, align
 from argmap.teaching.assignment import best_assignment
 from argmap.teaching.compare import Comparison, compare, key_problems
+from argmap.teaching.confirmations import to_confirm_toml
 from argmap.teaching.differences import Issue, Line
 from argmap.teaching.evidence import ID_FLOOR, quote_overlap
 from argmap.teaching.feedback import feedback, shown
@@ -245,6 +246,39 @@ def test_a_map_in_the_students_own_words_is_recognised_by_its_structure(tmp_path
     assert not [d for d in shown(comparison) if d.issue is Issue.MISSING_CLAIM]
 
 
+def test_a_box_holding_two_claims_is_not_told_it_leaves_one_out(tmp_path: Path) -> None:
+    """A student who writes two claims of the text in one box (quoting both) has the second in their
+    map: it costs the claim, but the feedback does not say it is left out."""
+    text = (TEACHING / "variants" / "perfect.arg").read_text(encoding="utf-8")
+    old = "premise collection_cost: Collecting the fares cost the transport company 3 million euros last year.\n"
+    assert old in text
+    text = text.replace(old, "").replace("fares_income + collection_cost -> barely_cover", "fares_income -> barely_cover")
+    text = text.replace(
+        "premise fares_income: Last year bus fares brought in only 4 million euros.",
+        "premise fares_income: Fares brought in 4 million euros and collecting them cost 3 million.\n"
+        "  quote: fares brought in only 4 million euros, while collecting them cost the transport company 3 million euros",
+    )
+    comparison = compare(load_text(text, tmp_path), key())
+    assert comparison.missing == ("collection_cost",)
+    assert "collection_cost" in comparison.alignment.possible
+    assert not [d for d in shown(comparison) if "collection_cost" in d.key_claims]
+
+
+def test_a_claim_in_words_argmap_cannot_match_is_offered_to_the_teacher(tmp_path: Path) -> None:
+    """A claim with no word in common with the key's, in its place in the map, is not told missing to
+    the student; the teacher's to-confirm.toml offers it, ready to count."""
+    text = (TEACHING / "variants" / "perfect.arg").read_text(encoding="utf-8")
+    old = "premise air_worth: Clean air is worth paying for."
+    assert old in text
+    text = text.replace(old, "premise air_worth_it: We should spend money on that.")
+    text = text.replace("clean_centre + air_worth -> free", "clean_centre + air_worth_it -> free")
+    comparison = compare(load_text(text, tmp_path), key())
+    assert comparison.missing == ("air_worth",) and comparison.alignment.possible["air_worth"] == ("air_worth_it",)
+    assert not [d for d in shown(comparison) if "air_worth" in d.key_claims]
+    listed = to_confirm_toml({"ana": comparison})
+    assert '# ? "air_worth_it" = "air_worth"' in listed
+
+
 def test_a_nearly_empty_map_scores_near_zero(tmp_path: Path) -> None:
     """A vague thesis and one reason: no point for the thesis, and kinds counted over the key's
     claims, not only over the two the map has."""
@@ -340,6 +374,15 @@ def test_require_statement_kind_counts_missing_kinds() -> None:
     assert strict.score(Line.KINDS).items == 17  # a statement kind each, and three claim kinds that matter
     assert strict.score(Line.KINDS).points == 0
     assert sum(1 for d in strict.differences if d.issue is Issue.WRONG_STATEMENT_KIND) == 5
+
+
+def test_a_thesis_may_be_a_conclusion_or_a_recommendation(tmp_path: Path) -> None:
+    """A key's main recommendation written as the student's main conclusion is no wrong kind."""
+    key_map = load_text("main recommendation c: The council should plant trees.\npremise a: Trees cool streets.\na -> c\n",
+                        tmp_path, "key.arg")
+    student = load_text("main conclusion t: The council should plant trees.\npremise s: Trees cool streets.\ns -> t\n",
+                        tmp_path)
+    assert compare(student, key_map).total == 100
 
 
 def test_statement_meanings_cover_every_statement_kind() -> None:

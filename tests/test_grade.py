@@ -239,8 +239,9 @@ def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
 
 
 def test_confirmations_are_saved_beside_the_key_and_used_again(tmp_path: Path) -> None:
-    """to-confirm.toml lists an unsure match; the teacher's answer (--confirm) is saved in
-    KEY.confirm.toml and used on the next run without --confirm, until the student's claim changes."""
+    """to-confirm.toml offers a claim argmap could not match; the teacher's answer (--confirm) is
+    saved in KEY.confirm.toml and used on the next run without --confirm, until the student's claim
+    changes; an answer naming no key claim is an error."""
     key = tmp_path / "key.arg"
     key.write_text(
         "main conclusion c: Cities should plant more street trees.\n"
@@ -264,20 +265,21 @@ def test_confirmations_are_saved_beside_the_key_and_used_again(tmp_path: Path) -
     )
     out = tmp_path / "out"
     assert run(["grade", str(key), str(tmp_path / "in"), "-o", str(out)])[0] == 0
+    assert rows(out)[0]["missing_claims"] == "1"
     listed = (out / "to-confirm.toml").read_text(encoding="utf-8")
-    assert '["mia"]' in listed and '"x" = "a"' in listed
+    assert '["mia"]' in listed and '# ? "x" = "a"' in listed
     answers = tmp_path / "answers.toml"
-    answers.write_text('["mia"]\n"x" = "none"\n', encoding="utf-8")
+    answers.write_text(listed.replace('# ? "x" = "a"', '"x" = "a"'), encoding="utf-8")
     status, _, err = run(["grade", str(key), str(tmp_path / "in"), "-o", str(out), "--confirm", str(answers)])
     assert status == 0 and "saved in" in err, err
     saved = (tmp_path / "key.confirm.toml").read_text(encoding="utf-8")
-    assert '"x" = { key = "none", text = "Shade keeps pavements cool." }' in saved
-    assert rows(out)[0]["missing_claims"] == "1" and not (out / "to-confirm.toml").exists()
+    assert '"x" = { key = "a", text = "Shade keeps pavements cool." }' in saved
+    assert rows(out)[0]["missing_claims"] == "0" and not (out / "to-confirm.toml").exists()
     assert run(["grade", str(key), str(tmp_path / "in"), "-o", str(out)])[0] == 0
-    assert rows(out)[0]["missing_claims"] == "1"  # the saved answer is used
+    assert rows(out)[0]["missing_claims"] == "0"  # the saved answer is used
     student.write_text(student.read_text(encoding="utf-8").replace("Shade keeps", "Shade keeps the"), encoding="utf-8")
     assert run(["grade", str(key), str(tmp_path / "in"), "-o", str(out)])[0] == 0
-    assert rows(out)[0]["missing_claims"] == "0"  # the claim changed: asked about again
+    assert rows(out)[0]["missing_claims"] == "1"  # the claim changed: asked about again
     answers.write_text('["mia"]\n"x" = "q"\n', encoding="utf-8")
     status, _, err = run(["grade", str(key), str(tmp_path / "in"), "-o", str(out), "--confirm", str(answers)])
     assert status == 1 and "the key has no claim 'q'" in err

@@ -162,11 +162,13 @@ def wrong_target(w: Words, step: Step, theirs: Step) -> Hints:
     premises = w.claims(step.premises)
     verb = "support" + they(step.premises, "s", "") if support else "answer" + they(step.premises, "s", "")
     aim = "give it as a reason for" if support else "aim it at"
-    question = f"Which claim exactly does the author {aim}: is it {w.target(theirs.target)}, as in your map?"
+    if not isinstance(step.target, str):  # the key's target is a step: an undercut
+        aim = "aim it at: a claim, or the step from one claim to another"
+    question = f"What exactly does the author {aim}? Is it {w.target(theirs.target)}, as in your map?"
     statement = (
         f"Your map has {premises} {'supporting' if support else 'attacking'} "
         f"{w.target(theirs.target)}; in the text {they(step.premises, 'it', 'they')} {verb} "
-        f"{w.target(step.target)}. Which claim exactly does the author {aim}?"
+        f"{w.target(step.target)}. What exactly does the author {aim}?"
     )
     return Hints(question, statement, w.answer(step))
 

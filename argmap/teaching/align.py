@@ -44,7 +44,7 @@ TENTATIVE = 0.15
 count there, so that a map in the student's own words can be pieced together from its places."""
 POSSIBLE = 0.25
 """A left-over student claim scoring this much for a left-over key claim may be it: feedback does
-not tell the student the key claim is missing."""
+not tell the student the key claim is missing (see :attr:`Alignment.possible`)."""
 WORDLESS = 0.08
 """Evidence of the words under this is none: such a pair is taken only for a clear place in the
 map, and always listed for the teacher to confirm."""
@@ -90,7 +90,9 @@ class Alignment:
     matches: tuple[Match, ...]
     """In key order."""
     possible: Mapping[str, tuple[str, ...]]
-    """A key claim nothing was matched with → the left-over student claims that may be it."""
+    """A key claim nothing was matched with → the student claims that may say it: left over ones
+    with some evidence, or a box matched with another key claim that quotes or words this one too
+    (two claims in one box)."""
 
 
 class _Scores:
@@ -123,13 +125,35 @@ class _Scores:
         return self.place.get(pair, 0.0) >= 0.75 and len(self.key_relations[pair[0]]) >= 2
 
     def rescore_places(self, translate: Mapping[str, str]) -> None:
+        """Score every pair's place under the alignment ``translate`` (student id → key id).
+
+        A place several key claims share says less about which of them a student claim is: a claim
+        that supports the main conclusion on its own fits every separate reason for it. So a pair's
+        agreement is lowered by what the student claim's best fit among the other key claims has
+        beyond half: two places it fits as well tell nothing, one it fits better still tells."""
         absent = frozenset(self.optional - set(translate.values()))
-        self.place = {
+        raw = {
             (k, s): agreement(
                 self.key, self.student, k, s, self.key_relations[k], self.student_relations[s], translate, absent
             )
             for k, s in self.base
         }
+        best: dict[str, list[float]] = {}
+        for (k, s), value in raw.items():
+            if k not in absent:
+                best.setdefault(s, []).append(value)
+        for values in best.values():
+            values.sort(reverse=True)
+
+        def rival(k: str, s: str, value: float) -> float:
+            values = best.get(s, [])
+            # The best fit among the others: the second best if this pair is the best, else the best
+            # (for an optional claim the student has none of, the best of the others).
+            alone = k not in absent and values and values[0] == value
+            other = (values[1] if len(values) > 1 else 0.0) if alone else values[0] if values else 0.0
+            return max(0.0, other - 0.5)
+
+        self.place = {(k, s): max(0.0, value - rival(k, s, value)) for (k, s), value in raw.items()}
 
     def assign(
         self, keys: list[str], students: list[str], floor: float, use_place: bool
@@ -170,6 +194,7 @@ def align(
             break
         tentative = following
     found = {k: s for s, k in scores.assign(keys, students, rubric.accept, use_place=True).items()}
+    scores.rescore_places({**{s: k for k, s in found.items()}, **fixed})  # the places under the result
 
     matches: dict[str, Match] = {
         k: Match(k, s, Method.CONFIRMED, 1.0, 1.0, False) for s, k in fixed.items()
@@ -178,7 +203,10 @@ def align(
         pair = (k, s)
         score = scores.combined(pair)
         rivals = [scores.combined((k, other)) for other in students if other != s and scores.eligible((k, other))]
-        rivals += [scores.combined((other, s)) for other in keys if other != k and scores.eligible((other, s))]
+        rivals += [
+            scores.combined((other, s)) - (OPTIONAL_DISCOUNT if other in scores.optional else 0.0)
+            for other in keys if other != k and scores.eligible((other, s))
+        ]
         confidence = min(score, 0.5 + score - max(rivals, default=0.0))
         evidence = scores.base[pair]
         if evidence.best < WORDLESS:  # taken for its place alone: for the teacher to confirm
@@ -188,14 +216,16 @@ def align(
             confidence < rubric.confirm_below, round(evidence.quote, 4), round(evidence.wording, 4),
             round(scores.place.get(pair, 0.0), 4),
         )
-    taken = {m.student for m in matches.values()}
-    possible = {
-        k: tuple(
-            s for s in students
-            if s not in taken and (scores.combined((k, s)) >= POSSIBLE or scores.base[(k, s)].best >= 0.2)
-        )
-        for k in keys if k not in matches
-    }
+    taken = {m.student: m.key for m in matches.values()}
+
+    def may_be(k: str, s: str) -> bool:
+        evidence = scores.base[(k, s)]
+        if s in taken:  # a box holding two claims of the key: it quotes this one too, or is worded as much like it
+            other = scores.base[(taken[s], s)].wording
+            return evidence.quote >= rubric.quote_overlap or evidence.wording >= max(0.45, other - 0.1)
+        return scores.combined((k, s)) >= POSSIBLE or evidence.best >= 0.2
+
+    possible = {k: tuple(s for s in students if may_be(k, s)) for k in keys if k not in matches}
     return Alignment(
         matches=tuple(matches[claim.id] for claim in key.claims if claim.id in matches),
         possible={k: found_ for k, found_ in possible.items() if found_},

@@ -312,7 +312,7 @@ def _claim_items(
         if claim.id not in optional:
             weight = key_weight(claim.properties)
             items.append(Item(Skill.CLAIMS, Line.CLAIMS, weight, 0.0 if theirs is None else 1.0, claim=claim.id))
-        right = theirs is not None and claim_kind_ok(claim, theirs)
+        right = theirs is not None and claim_kind_ok(claim, theirs, main=main_ok and claim.id == key.main)
         if not kinds_given or claim_kind_matters(claim) or (theirs is not None and not right):
             items.append(Item(Skill.KINDS, Line.KINDS, 1.0, 1.0 if right else 0.0, claim=claim.id))
         if theirs is not None and not right:
@@ -388,9 +388,7 @@ def _certainty(
     unread = (Issue.MISSING_CLAIM, Issue.MAIN_WRONG, *MISSING_LINK_ISSUES, *GROUPING_ISSUES)
     marked = []
     for d in differences:
-        doubt = bool(set(d.student_claims) & unsure_students or set(d.key_claims) & unsure_keys)
-        if d.issue is Issue.MISSING_CLAIM or d.issue in MISSING_LINK_ISSUES:
-            doubt = doubt or bool(set(d.key_claims) & maybe)
+        doubt = bool(set(d.student_claims) & unsure_students or set(d.key_claims) & (unsure_keys | maybe))
         if d.issue is Issue.MAIN_WRONG and key.main in maybe:
             doubt = True
         if partial and d.issue in unread:

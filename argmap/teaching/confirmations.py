@@ -21,7 +21,7 @@ import attrs
 
 from argmap.analysis.argument_map import ArgumentMap
 
-from .align import Match
+from .compare import Comparison
 from .rubric import CompareError, toml_loads
 from .wording import short
 
@@ -137,19 +137,32 @@ def confirmations_toml(confirmations: Confirmations) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_confirm_toml(unsure: Mapping[str, tuple[tuple[Match, ArgumentMap, ArgumentMap], ...]]) -> str:
-    """The teacher's list of matches to confirm (student name → (match, student map, key))."""
+def to_confirm_toml(comparisons: Mapping[str, Comparison]) -> str:
+    """The teacher's list of what to confirm (student name → comparison): the matches argmap is
+    unsure of, and, commented out, key claims argmap found missing that a claim of the student's may be."""
     lines = [
         "# argmap grade: matches argmap is not sure of. Under each student, each line says which key",
         "# claim a claim of theirs was taken for. Keep the line if it is right; write the right key",
-        "# claim's id if it is wrong, or \"none\" if the claim is none of the key's. Then run",
+        "# claim's id if it is wrong, or \"none\" if the claim is none of the key's. A line starting",
+        "# with '# ?' is a key claim counted as missing that the student's claim may be: remove the",
+        "# '# ?' to count it. Then run",
         "#   argmap grade KEY SUBMISSIONS -o OUTDIR --confirm THIS_FILE",
         "# The answers are kept beside the key (KEY.confirm.toml) and used on every later run.",
     ]
-    for student in sorted(unsure):
+    for student in sorted(comparisons):
+        c = comparisons[student]
+        mine, key = c.student, c.key
+        taken = {m.student for m in c.matches}
+        maybe = [(k, s) for k, found in c.alignment.possible.items() for s in found if s not in taken]
+        if not c.to_confirm() and not maybe:
+            continue
         lines += ["", f"[{_quoted(student)}]"]
-        for match, amap, key in unsure[student]:
-            mine, theirs = short(amap.by_id[match.student].text), short(key.by_id[match.key].text)
-            lines.append(f"# {mine} taken as {match.key} {theirs} ({match.confidence:.2f})")
+        for match in c.to_confirm():
+            yours, theirs = short(mine.by_id[match.student].text), short(key.by_id[match.key].text)
+            lines.append(f"# {yours} taken as {match.key} {theirs} ({match.confidence:.2f})")
             lines.append(f"{_quoted(match.student)} = {_quoted(match.key)}")
+        for k, s in maybe:
+            yours, theirs = short(mine.by_id[s].text), short(key.by_id[k].text)
+            lines.append(f"# {yours} may be {k} {theirs}, counted as missing:")
+            lines.append(f"# ? {_quoted(s)} = {_quoted(k)}")
     return "\n".join(lines) + "\n"

@@ -290,9 +290,11 @@ def missing_claim(key: ArgumentMap, claim_id: str, words: Words, steps: Mapping[
     else:
         statement = f"Your map leaves out a claim of the text: {text}."
         question = f"{look}where does it go in your map?" if look else "The text makes one more claim. Which?"
+    # The claims its sentences name: if one of them is an unsure match, so is the sentence.
+    named = tuple(dict.fromkeys((claim_id, *(ref for use in uses[:1] for ref in refs_of(use)))))
     return Difference(
         Issue.MISSING_CLAIM, claim_id, Hints(_capital(question), statement, answer), Line.CLAIMS,
-        key_claims=(claim_id,),
+        key_claims=tuple(ref for ref in named if not ref.startswith(STUDENT)),
     )
 
 

@@ -53,9 +53,17 @@ def accepted_kinds(claim: Claim) -> frozenset[str]:
     return frozenset(item.lower() for item in split_list(prop.value)) if prop is not None else frozenset()
 
 
-def claim_kind_ok(key_claim: Claim, student_claim: Claim) -> bool:
-    """Whether the student's claim kind is one the key claim accepts."""
+_THESIS_KINDS = frozenset({ClaimKind.CONCLUSION, ClaimKind.RECOMMENDATION, ClaimKind.CLAIM})
+"""Kinds a thesis may be written as, one for another: what the text argues for, or that someone
+should do something (its statement kind, policy or not, says which)."""
+
+
+def claim_kind_ok(key_claim: Claim, student_claim: Claim, main: bool = False) -> bool:
+    """Whether the student's claim kind is one the key claim accepts; ``main`` when both are the
+    main conclusion (then ``main conclusion`` and ``main recommendation`` are the same)."""
     if student_claim.kind.value in accepted_kinds(key_claim):
+        return True
+    if main and key_claim.kind in _THESIS_KINDS and student_claim.kind in _THESIS_KINDS:
         return True
     mine, theirs = _KIND_CLASS.get(key_claim.kind), _KIND_CLASS.get(student_claim.kind)
     return mine is None or theirs is None or mine == theirs

@@ -55,13 +55,10 @@ def class_files(
             files[f"maps/{s.file}.svg"] = svg
             title = f"{s.name}: the map compared with the key"
             files[f"maps/{s.file}.html"] = map_page(title, svg, MARKS_NOTE).encode("utf-8")
-    unsure = {
-        s.name: tuple((m, s.comparison.student, s.comparison.key) for m in s.comparison.to_confirm())
-        for s in submissions
-        if s.comparison is not None and s.comparison.to_confirm()
-    }
-    if unsure:
-        files["to-confirm.toml"] = to_confirm_toml(unsure).encode("utf-8")
+    graded = {s.name: s.comparison for s in submissions if s.comparison is not None}
+    listed = to_confirm_toml(graded)
+    if "\n[" in listed:  # someone has something to confirm
+        files["to-confirm.toml"] = listed.encode("utf-8")
     return files
 
 

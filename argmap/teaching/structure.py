@@ -95,14 +95,19 @@ def agreement(
     alignment ``translate`` (student id → key id): the share of relations that agree, with the
     main conclusion's place and an unstated assumption's kind each counted as a relation.
     Optional key claims in ``absent`` (the student has none of them) are taken out of the key's
-    relations first: leaving them out is no disagreement."""
+    relations first: leaving them out is no disagreement; a relation to key claims the student has
+    none of counts half."""
     mine = [
         attrs.evolve(relation, ends=relation.ends - absent, partners=relation.partners - absent)
         for relation in key_relations
         if relation.ends - absent
     ]
+    # A relation to key claims the student's map has none of (as far as the alignment goes) cannot
+    # agree, but says little against the pair either: it counts half.
+    present = set(translate.values())
+    weight = sum(1.0 if relation.ends & present else 0.5 for relation in mine)
     score = 0.0
-    count = max(len(mine), len(student_relations))
+    count = max(weight, len(student_relations))
     if key_claim == key.main or student_claim == student.main:
         count += 1
         score += 1.0 if key_claim == key.main and student_claim == student.main else 0.0
