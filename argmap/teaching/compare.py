@@ -35,6 +35,7 @@ from .align import Alignment, Match, align, translation
 from .differences import (
     GROUPING_ISSUES,
     MISSING_LINK_ISSUES,
+    WRONG_LINK_ISSUES,
     Difference,
     Issue,
     KeyLink,
@@ -410,7 +411,9 @@ def _ranked(differences: list[Difference], items: list[Item], rubric: Rubric) ->
             return rubric.extra_claim if d.counted else 0.0
         if d.line is Line.LINKS:
             mine = [item for item in items if set(item.links) & set(d.key_links)]
-        elif d.issue is Issue.MAIN_WRONG:
+            extra = rubric.wrong_link if d.issue in WRONG_LINK_ISSUES and d.counted else 0.0
+            return round(extra + sum(item_points(item, items, rubric) for item in mine), 2)
+        if d.issue is Issue.MAIN_WRONG:
             mine = [item for item in items if item.skill is Skill.THESIS]
         elif d.issue is Issue.MISSING_CLAIM:
             mine = [item for item in items if item.claim == d.subject]

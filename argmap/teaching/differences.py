@@ -23,6 +23,7 @@ __all__ = [
     "GROUPING_ISSUES",
     "ISSUE_WORDS",
     "MISSING_LINK_ISSUES",
+    "WRONG_LINK_ISSUES",
     "Difference",
     "Issue",
     "KeyLink",
@@ -96,6 +97,9 @@ ISSUE_WORDS = {
     Issue.SYNTAX_ERROR: "a syntax error",
 }
 """Each kind of difference in words, for overviews."""
+
+WRONG_LINK_ISSUES = (Issue.SUPPORT_AS_ATTACK, Issue.ATTACK_AS_SUPPORT, Issue.REVERSED)
+"""Links the map asserts that the text does not: the other way round, or the other type."""
 
 MISSING_LINK_ISSUES = (Issue.MISSING_SUPPORT, Issue.MISSING_OBJECTION, Issue.MISSING_REBUTTAL, Issue.MISSING_UNDERCUT)
 GROUPING_ISSUES = (

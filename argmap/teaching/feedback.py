@@ -153,7 +153,7 @@ def make_feedback(comparison: Comparison, *, hints: int = DEFAULT_HINTS, points:
     for score in c.scores:
         if score.line is Line.EXTRAS:
             if score.points:
-                rows.append(("extras (links the key does not have)", _fmt(score.points)))
+                rows.append(("extras (links the text does not draw)", _fmt(score.points)))
             continue
         rows.append((LINE_NAMES[score.line], f"{_fmt(score.points)} / {_fmt(score.maximum)}"))
     skills = tuple(

@@ -57,6 +57,9 @@ class Rubric:
     """Share of a link's points when its premises and type are right but it points at another claim."""
     extra_link: float = 2.0
     """Points off for each link between key claims that the key does not have."""
+    wrong_link: float = 2.0
+    """Points off for each link of the key drawn the other way round or as the other type (support
+    for attack): besides the link's own points, for the link the map asserts that the text does not."""
     extra_claim: float = 0.0
     """Points off for each claim the key does not have (0: it may be the student's own assumption)."""
     max_deduction: float = 10.0
@@ -96,6 +99,7 @@ _RUBRIC_TABLE: dict[str, dict[str, tuple[str, str]]] = {
     "credit": {"target": ("target_credit", "share")},
     "deductions": {
         "extra_link": ("extra_link", "points"),
+        "wrong_link": ("wrong_link", "points"),
         "extra_claim": ("extra_claim", "points"),
         "max": ("max_deduction", "points"),
     },
@@ -139,6 +143,7 @@ target = {n(r.target_credit)}      # the right premises and type, but aimed at a
 
 [deductions]      # points off for what the key does not have
 extra_link = {n(r.extra_link)}    # each link between claims of the key that the key does not draw
+wrong_link = {n(r.wrong_link)}    # each link of the key drawn the other way round, or support for attack
 extra_claim = {n(r.extra_claim)}   # each claim that is not in the key (0: it may be the student's own assumption)
 max = {n(r.max_deduction)}         # at most this much off in all
 

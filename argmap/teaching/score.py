@@ -19,7 +19,7 @@ import attrs
 from argmap.analysis.argument_map import ArgumentMap, Role
 from argmap.core.model import LinkType, Property
 
-from .differences import Difference, Issue, Line
+from .differences import WRONG_LINK_ISSUES, Difference, Issue, Line
 from .rubric import Rubric
 from .steps import Step
 
@@ -170,7 +170,11 @@ def line_scores(items: Sequence[Item], rubric: Rubric, differences: Sequence[Dif
         scores.append(LineScore(line, got, points, credited, total))
     extra_links = sum(1 for d in differences if d.issue is Issue.EXTRA_LINK and d.counted)
     extra_claims = sum(1 for d in differences if d.issue is Issue.EXTRA_CLAIM)
-    deduction = min(rubric.max_deduction, rubric.extra_link * extra_links + rubric.extra_claim * extra_claims)
+    wrong_links = sum(1 for d in differences if d.issue in WRONG_LINK_ISSUES and d.counted)
+    deduction = min(
+        rubric.max_deduction,
+        rubric.extra_link * extra_links + rubric.extra_claim * extra_claims + rubric.wrong_link * wrong_links,
+    )
     scores.append(LineScore(Line.EXTRAS, -round(deduction, 2) if deduction else 0.0, 0.0, 0.0, 0.0))
     return tuple(scores)
 
