@@ -323,3 +323,16 @@ def test_grade_maps_without_dot_writes_nothing(tmp_path: Path, monkeypatch: pyte
     status = main(["grade", str(KEY), str(CLASS), "-o", str(out), "--maps"], io.StringIO(), io.StringIO())
     assert status == 3
     assert not out.exists()
+
+
+@pytest.mark.needs_dot
+def test_a_difference_map_to_print_is_drawn_to_be_read_on_a4(tmp_path: Path) -> None:
+    """A wide 15-claim difference map is drawn left to right when the renderer's own choice for A4
+    would leave its text too small to read: no warning, the map on one page."""
+    classes = TEACHING / "classes" / "deposit"
+    out = tmp_path / "nina.html"
+    status, _, err = run(["compare", str(classes / "submissions" / "Nina Fuchs - Deposit map.arg"),
+                          str(classes / "key.arg"), "--map", str(out)])
+    assert status == 0, err
+    assert "too small to read" not in err
+    assert "<svg" in out.read_text(encoding="utf-8")
