@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
     one, two = files(tmp_path / "one"), files(tmp_path / "two")
     assert one == two
     assert sorted(one) == ["blank-map-answers.html", "blank-map.html", "blank-map.svg", "kinds-answers.html",
-                           "kinds.html"]
+                           "kinds.html", "worksheet.html"]
     ET.fromstring(one["blank-map.svg"])
     assert run(["quiz", str(KEY), "-o", str(tmp_path / "three"), "--seed", "8"])[0] == 0
     assert files(tmp_path / "three")["blank-map.html"] != one["blank-map.html"]
@@ -128,5 +129,27 @@ def test_worksheets_escape_the_keys_text(tmp_path: Path) -> None:
     page = blank_map_sheet(quiz) + kinds_sheet(quiz)
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *stars*" in page
     markdown = blank_map_sheet(quiz, markdown=True) + kinds_sheet(quiz, markdown=True)
-    assert "<script>" not in markdown and escape_markdown("Trees | cool [streets](x).") in markdown
-    assert "Trees \\| cool \\[streets\\]\\(x\\)." in markdown
+    assert not re.search(r"(?<!\\)<script>", markdown) and escape_markdown("Trees | cool [streets](x).") in markdown
+    assert "Trees \\| cool \\[streets](x)." in markdown  # '[' escaped is no link; ']' and '(' need nothing
+
+
+def test_blank_map_gives_no_kind_of_box_away_unless_asked() -> None:
+    """By default every box is a plain claim (no 'assumption', 'objection', no dashed box); with
+    kinds=True the boxes keep their kinds."""
+    key = argmap.check(str(KEY))
+    hidden = to_dot(blank_map(key)[0], sections=False, legend=False)
+    for word in ("ASSUMPTION", "OBJECTION", "PREDICTION", "REBUTTAL", "filled,dashed"):
+        assert word not in hidden, word
+    shown = to_dot(blank_map(key, kinds=True)[0], sections=False, legend=False)
+    assert "ASSUMPTION" in shown and "OBJECTION" in shown and "filled,dashed" in shown
+
+
+@pytest.mark.needs_dot
+def test_worksheet_has_a_name_line_the_text_the_claims_and_the_map(tmp_path: Path) -> None:
+    """worksheet.html: a line for the name, the key's source text, the lettered claims, an answer
+    table and the blank map drawn inside the page."""
+    assert run(["quiz", str(KEY), "-o", str(tmp_path), "--seed", "2"])[0] == 0
+    page = (tmp_path / "worksheet.html").read_text(encoding="utf-8")
+    assert 'class="name-line"' in page and "Tallinn made its buses free in 2013" in page
+    assert page.count("<tr><th>") >= 15 and "<svg" in page and "@page { size: A4" in page
+    assert "ASSUMPTION" not in page

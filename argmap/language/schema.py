@@ -94,6 +94,16 @@ def _positive(value: str) -> str | None:
     return f"'{value}' is not a whole number from 1 up"
 
 
+def _worth(value: str) -> str | None:
+    try:
+        number = float(value.strip())
+    except ValueError:
+        number = -1.0
+    if 0 <= number <= 100 and number == number:
+        return None
+    return f"'{value}' is not a worth: write a number from 0 to 100 (1 is the usual worth, 3 counts three times)"
+
+
 def _terms(value: str) -> str | None:
     for group in value.split(";"):
         if group.strip() and "=" not in group:
@@ -274,6 +284,7 @@ CLAIM_PROPERTIES: dict[str, PropertySpec] = {
         PropertySpec("alt", _claim_alternatives, "in an answer key: other ids or wordings a student's claim may have"),
         PropertySpec("alt-kind", _kind_alternatives, "in an answer key: other kinds accepted for this claim"),
         PropertySpec("optional", one_of("yes", "no"), "in an answer key: 'yes' when a student need not map this claim"),
+        PropertySpec("worth", _worth, "in an answer key: how much this claim counts (1 usual, 3 three times as much)"),
         PropertySpec("eval", _verdict, "the reader's verdict: accept, reject or doubt (argmap evaluate)"),
         PropertySpec("credence", _credence, "the reader's degree of belief, 0 to 1 (argmap evaluate)"),
         PropertySpec("made", _made, "when the prediction was first made (YYYY-MM-DD)", _PREDICTION),
@@ -299,6 +310,7 @@ LINK_PROPERTIES: dict[str, PropertySpec] = {
     "waive": PropertySpec("waive", _any, "diagnostic codes not to report for this link (C006, T001)"),
     "alt": PropertySpec("alt", _link_alternatives, "in an answer key: other links accepted instead of this one"),
     "optional": PropertySpec("optional", one_of("yes", "no"), "in an answer key: 'yes' when a student need not draw it"),
+    "worth": PropertySpec("worth", _worth, "in an answer key: how much this link counts (1 usual, 3 three times as much)"),
     "weight": PropertySpec("weight", _weight, "how much the link counts in the gradual strengths, 0 to 1 (argmap evaluate)"),
 }
 """Properties a link can carry, by key."""

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from argmap.core.model import Claim, ClaimKind, Property
 from argmap.language.schema import split_list
 
-__all__ = ["KIND_WORDS", "STATEMENT_MEANINGS", "accepted_kinds", "claim_kind_ok", "is_optional", "statement_kind"]
+__all__ = ["KIND_WORDS", "STATEMENT_MEANINGS", "accepted_kinds", "claim_kind_matters", "claim_kind_ok", "is_optional", "statement_kind"]
 
 # --- kinds --------------------------------------------------------------------------
 
@@ -53,12 +53,26 @@ def accepted_kinds(claim: Claim) -> frozenset[str]:
     return frozenset(item.lower() for item in split_list(prop.value)) if prop is not None else frozenset()
 
 
-def claim_kind_ok(key_claim: Claim, student_claim: Claim) -> bool:
-    """Whether the student's claim kind is one the key claim accepts."""
+_THESIS_KINDS = frozenset({ClaimKind.CONCLUSION, ClaimKind.RECOMMENDATION, ClaimKind.CLAIM})
+"""Kinds a thesis may be written as, one for another: what the text argues for, or that someone
+should do something (its statement kind, policy or not, says which)."""
+
+
+def claim_kind_ok(key_claim: Claim, student_claim: Claim, main: bool = False) -> bool:
+    """Whether the student's claim kind is one the key claim accepts; ``main`` when both are the
+    main conclusion (then ``main conclusion`` and ``main recommendation`` are the same)."""
     if student_claim.kind.value in accepted_kinds(key_claim):
+        return True
+    if main and key_claim.kind in _THESIS_KINDS and student_claim.kind in _THESIS_KINDS:
         return True
     mine, theirs = _KIND_CLASS.get(key_claim.kind), _KIND_CLASS.get(student_claim.kind)
     return mine is None or theirs is None or mine == theirs
+
+
+def claim_kind_matters(key_claim: Claim) -> bool:
+    """Whether a key claim's claim kind is a choice a student can get wrong on its own: it is
+    unstated, a prediction or a recommendation (premise, conclusion and objection follow from the links)."""
+    return _KIND_CLASS.get(key_claim.kind, "stated") != "stated"
 
 
 def is_optional(properties: Sequence[Property]) -> bool:

@@ -8,8 +8,9 @@ over the claims and links that differ, the blank map with every text taken out.
   claims and links. Missing, extra and wrong links (and claims) each get their
   own mark: a colour, a line style and a short label, explained in the legend.
 - :func:`blank_map`: the key's structure with numbered empty boxes; no text,
-  id, quote, statement kind or link label of the key is left in it (the
-  ``kind`` of box, premise or objection, stays: it is part of the structure).
+  id, quote, statement kind or link label of the key is left in it, and by
+  default no kind of box either (premise, assumption, objection, prediction):
+  finding those is often the exercise. The arrows, support or attack, stay.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Mapping
 import attrs
 
 from argmap.analysis.argument_map import ArgumentMap, Inference, Role
-from argmap.core.model import Claim, Property
+from argmap.core.model import Claim, ClaimKind, Property
 from argmap.drawing import Mark, Marks
 
 from .align import translation
@@ -175,8 +176,9 @@ def _wrong_note(c: Comparison, issue: Issue | None, students: tuple[int, ...]) -
     return _WRONG_NOTES.get(issue, "drawn differently") if issue is not None else "drawn differently"
 
 
-BLANK_LINE = "\u2007" * 30
-"""A line of figure spaces: the room left in each empty box (three lines)."""
+BLANK_LINE = "\u2007" * 16
+"""A line of figure spaces: the room left in each empty box (two lines), enough for a letter or a
+few words, and narrow enough that a whole map prints large on A4."""
 
 
 def box_order(key: ArgumentMap) -> tuple[str, ...]:
@@ -189,13 +191,16 @@ def box_order(key: ArgumentMap) -> tuple[str, ...]:
     )
 
 
-def blank_map(key: ArgumentMap, title: str | None = None) -> tuple[ArgumentMap, Mapping[str, int]]:
-    """The key's structure with numbered empty boxes, and each claim's box number."""
+def blank_map(key: ArgumentMap, title: str | None = None, *, kinds: bool = False) -> tuple[ArgumentMap, Mapping[str, int]]:
+    """The key's structure with numbered empty boxes, and each claim's box number. With ``kinds``
+    each box keeps its kind (premise, unstated assumption, objection…); without, every box but the
+    main conclusion's is a plain claim, so the map gives none of them away."""
     numbers = {claim_id: n for n, claim_id in enumerate(box_order(key), 1)}
-    blank = "\n".join([BLANK_LINE] * 3)
+    blank = "\n".join([BLANK_LINE] * 2)
 
     def box(claim: Claim) -> Claim:
-        return attrs.evolve(claim, id=str(numbers[claim.id]), text=blank, properties=())
+        kind = claim.kind if kinds else ClaimKind.CLAIM
+        return attrs.evolve(claim, id=str(numbers[claim.id]), text=blank, properties=(), kind=kind)
 
     def link(inference: Inference) -> Inference:
         return attrs.evolve(
@@ -206,7 +211,9 @@ def blank_map(key: ArgumentMap, title: str | None = None) -> tuple[ArgumentMap, 
         )
 
     claims = tuple(sorted((box(claim) for claim in key.claims), key=lambda claim: int(claim.id)))
-    roles: dict[str, frozenset[Role]] = {str(numbers[k]): v for k, v in key.roles.items() if k in numbers}
+    roles: dict[str, frozenset[Role]] = {
+        str(numbers[k]): (v if kinds else v & {Role.MAIN}) for k, v in key.roles.items() if k in numbers
+    }
     document = attrs.evolve(key.document, sections=())
     claims = tuple(attrs.evolve(claim, section=None) for claim in claims)
     amap = ArgumentMap(
@@ -220,4 +227,3 @@ def blank_map(key: ArgumentMap, title: str | None = None) -> tuple[ArgumentMap, 
         by_id={claim.id: claim for claim in claims},
     )
     return _titled(amap, title or f"Blank map: {key.title or 'argument map'}"), numbers
-

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import html
 import random
-import re
-from collections.abc import Sequence
 
 import attrs
 
@@ -28,22 +26,11 @@ from argmap.language.schema import split_list
 
 from .kinds import STATEMENT_MEANINGS, statement_kind
 from .maps import box_order
+from .markup import escape_markdown
+from .pages import map_block, page
 
 QUIZ_KINDS = ("fact", "interpretation", "value", "policy", "prediction")
 """The statement kinds the kind sheet asks about, in the order they are offered."""
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
-
-
-def escape_markdown(text: str) -> str:
-    """Text for Markdown, shown as written: every character Markdown or HTML would read
-    as markup gets a backslash, and line breaks become spaces.
-
-    >>> escape_markdown("a *b* <i>")
-    'a \\\\*b\\\\* \\\\<i\\\\>'
-    """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
 
 @attrs.frozen
 class Placement:
@@ -117,29 +104,19 @@ def make_quiz(key: ArgumentMap, seed: int) -> Quiz:
 
 # --- the sheets -----------------------------------------------------------------------
 
-_STYLE = """\
-body { font-family: Helvetica, Arial, sans-serif; max-width: 46em; margin: 2em auto; line-height: 1.45; }
-h1 { font-size: 1.4em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
-table { border-collapse: collapse; } td, th { border: 1px solid #888; padding: 0.35em 0.6em; vertical-align: top; }
-.write { min-width: 6em; } .kinds td.choice { text-align: center; }
-footer { margin-top: 2em; font-size: 0.85em; color: #555; }
-"""
-
-
-def _page(title: str, body: Sequence[str]) -> str:
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>{html.escape(title)}</title>\n<style>\n{_STYLE}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )
-
-
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def blank_map_sheet(quiz: Quiz, markdown: bool = False, image: str = "blank-map.svg") -> str:
+def _tip(kinds: bool) -> str:
+    tip = (
+        "Start with the main conclusion (box 1, at the top). An arrow runs from a reason to the "
+        "claim it supports; a bar ends an objection. Boxes joined at one dot work only together."
+    )
+    return tip + (" A dashed box holds an assumption the text never states." if kinds else "")
+
+
+def blank_map_sheet(quiz: Quiz, markdown: bool = False, image: str = "blank-map.svg", kinds: bool = False) -> str:
     """The worksheet for the blank map: instructions, the lettered claims, a box-by-box table."""
     boxes = sorted({p.box for p in quiz.placements})
     intro = (
@@ -147,11 +124,7 @@ def blank_map_sheet(quiz: Quiz, markdown: bool = False, image: str = "blank-map.
         "every box empty and numbered. Below are the claims of the map, in a jumbled order. "
         "Write the letter of each claim in the box where it belongs."
     )
-    tip = (
-        "Start with the main conclusion (box 1, at the top). An arrow runs from a reason to the "
-        "claim it supports; a bar ends an objection. Boxes joined at one dot work only together. "
-        "A dashed box holds an assumption the text never states."
-    )
+    tip = _tip(kinds)
     footer = f"Made by argmap quiz from the key \u201c{quiz.title}\u201d, seed {quiz.seed}."
     if markdown:
         lines = [f"# Blank map: {escape_markdown(quiz.title)}", "", escape_markdown(intro), "", escape_markdown(tip), ""]
@@ -167,7 +140,7 @@ def blank_map_sheet(quiz: Quiz, markdown: bool = False, image: str = "blank-map.
     body += ["</table>", "<h2>Your answers</h2>", "<table>", "<tr><th>box</th><th>letter</th></tr>"]
     body += [f'<tr><td>{box}</td><td class="write"></td></tr>' for box in boxes]
     body += ["</table>", f"<footer>{_e(footer)}</footer>"]
-    return _page(f"Blank map: {quiz.title}", body)
+    return page(f"Blank map: {quiz.title}", body)
 
 
 def blank_map_answers(quiz: Quiz, markdown: bool = False) -> str:
@@ -182,7 +155,7 @@ def blank_map_answers(quiz: Quiz, markdown: bool = False) -> str:
     body = [f"<h1>{_e(title)}</h1>", "<table>", "<tr><th>box</th><th>letter</th><th>claim</th></tr>"]
     body += [f"<tr><td>{p.box}</td><td>{_e(p.letter)}</td><td>{_e(p.text)}</td></tr>" for p in rows]
     body += ["</table>", f"<footer>Seed {quiz.seed}.</footer>"]
-    return _page(title, body)
+    return page(title, body)
 
 
 def _kind_help() -> list[tuple[str, str]]:
@@ -214,7 +187,7 @@ def kinds_sheet(quiz: Quiz, markdown: bool = False) -> str:
         for item in quiz.kinds
     ]
     body += ["</table>", f"<footer>Seed {quiz.seed}.</footer>"]
-    return _page(title, body)
+    return page(title, body)
 
 
 def kinds_answers(quiz: Quiz, markdown: bool = False) -> str:
@@ -232,4 +205,49 @@ def kinds_answers(quiz: Quiz, markdown: bool = False) -> str:
     body = [f"<h1>{_e(title)}</h1>", "<table>", "<tr><th>#</th><th>statement</th><th>kind</th></tr>"]
     body += [f"<tr><td>{i.number}</td><td>{_e(i.text)}</td><td>{_e(answer(i))}</td></tr>" for i in quiz.kinds]
     body += ["</table>", f"<footer>Seed {quiz.seed}.</footer>"]
-    return _page(title, body)
+    return page(title, body)
+
+
+def worksheet(quiz: Quiz, text: str | None, svg: bytes | None, kinds: bool = False) -> str:
+    """The worksheet to print (A4): a line for the name, the text, the blank map, the lettered
+    claims and a table to write the answers in."""
+    boxes = sorted({p.box for p in quiz.placements})
+    body = [
+        '<section class="sheet">',
+        f"<h1>{_e(quiz.title)}</h1>",
+        '<p class="name-line">Name<span></span>Date<span style="min-width:8em"></span></p>',
+    ]
+    if text:
+        body.append("<h2>The text</h2>")
+        for part in text.split("\n\n"):
+            lines = [line.strip() for line in part.strip().split("\n") if line.strip()]
+            if not lines:
+                continue
+            short_lines = len(lines) > 1 and all(len(line) < 70 for line in lines)  # a title block
+            body.append("<p>" + ("<br>" if short_lines else " ").join(_e(line) for line in lines) + "</p>")
+    body += [
+        "<h2>The claims</h2>",
+        "<p>These are the claims of the text's argument, in a jumbled order. Write the letter of "
+        "each claim in the box of the map where it belongs.</p>",
+        "<table>",
+        *(f"<tr><th>{_e(p.letter)}</th><td>{_e(p.text)}</td></tr>" for p in quiz.placements),
+        "</table>",
+        "<h2>Your answers</h2>",
+        '<table><tr><th>box</th>' + "".join(f"<td>{box}</td>" for box in boxes) + "</tr>"
+        '<tr><th>letter</th>' + "".join('<td class="write"></td>' for _ in boxes) + "</tr></table>",
+        "</section>",
+    ]
+    footer = f"<footer>Made by argmap quiz from the key “{_e(quiz.title)}”, seed {quiz.seed}.</footer>"
+    if svg is None:
+        body.insert(-1, footer)
+    else:
+        block, wide = map_block(svg)
+        body += [
+            f'<section class="sheet{" wide" if wide else ""}">',
+            f"<h2>The map: {_e(quiz.title)}</h2>",
+            f"<p>{_e(_tip(kinds))}</p>",
+            block,
+            footer,
+            "</section>",
+        ]
+    return page(f"Worksheet: {quiz.title}", body)

@@ -1,16 +1,48 @@
-"""Words for feedback: claims quoted in the student's own wording, and the small words of sentences."""
+"""Words for feedback: claims quoted in the student's own wording, links as the student would write
+them, hints at three levels, and the small words of sentences."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import attrs
+
 from argmap.analysis.argument_map import ArgumentMap
 from argmap.core.model import LinkType
 
 from .align import Match
+from .markup import code
 from .steps import STUDENT, Step
 
-__all__ = ["Words", "article", "short", "they"]
+__all__ = ["HINT_LEVELS", "Hints", "Words", "article", "short", "they"]
+
+HINT_LEVELS = (1, 2, 3)
+"""1: a question that points to the place; 2: what differs, and a question; 3: and the answer."""
+
+
+@attrs.frozen
+class Hints:
+    """One piece of feedback at three levels of help."""
+
+    question: str
+    """Level 1: a question that points to the place, without the answer."""
+    statement: str
+    """Level 2: what the map does differently from the text (ends in a question where one helps)."""
+    answer: str = ""
+    """Level 3 adds it: what to write."""
+
+    def at(self, level: int) -> str:
+        """The feedback at a hint level (1, 2 or 3)."""
+        if level <= 1:
+            return self.question
+        if level == 2 or not self.answer:
+            return self.statement
+        return f"{self.statement} {self.answer}"
+
+    @classmethod
+    def same(cls, text: str) -> Hints:
+        """Feedback that reads the same at every level."""
+        return cls(text, text, "")
 
 
 def short(text: str, limit: int = 70) -> str:
@@ -60,6 +92,38 @@ class Words:
             return self.q(target)
         verb = "to" if target.type is LinkType.SUPPORT else "against"
         return f"the step from {self.claims(target.premises)} {verb} {self.target(target.target)}"
+
+    def written(self, step: Step) -> str:
+        """The step as the student would write it in their map, with their ids (``new`` for a claim
+        they do not have yet), marked as code (:func:`~argmap.teaching.markup.code`)."""
+        return code(self._written(step))
+
+    def _written(self, step: Step) -> str:
+        names = [self._id(ref) for ref in sorted(step.premises, key=self.order)]
+        target = self._id(step.target) if isinstance(step.target, str) else f"({self._written(step.target)})"
+        return f"{' + '.join(names)} {step.type.value} {target}"
+
+    def _id(self, ref: str) -> str:
+        if ref.startswith(STUDENT):
+            return ref[len(STUDENT):]
+        return self.mine.get(ref, "new")
+
+    def lacks(self, step: Step) -> tuple[str, ...]:
+        """The key claims of a step the student does not have."""
+        found: list[str] = []
+        target: str | Step = step
+        while not isinstance(target, str):
+            found += [ref for ref in target.premises if not ref.startswith(STUDENT) and ref not in self.mine]
+            target = target.target
+        if not target.startswith(STUDENT) and target not in self.mine:
+            found.append(target)
+        return tuple(dict.fromkeys(found))
+
+    def answer(self, step: Step, lead: str = "In your map:") -> str:
+        """Level 3 of a hint: the link as the student should write it."""
+        new = self.lacks(step)
+        after = f" ({code('new')}: {self.claims(new)})" if new else ""
+        return f"{lead} {self.written(step)}{after}."
 
 
 def they(refs: frozenset[str] | Sequence[str], one: str, many: str) -> str:
