@@ -1,0 +1,58 @@
+"""What a conversion returns: the text, the warnings, the source text; and the error for a malformed input."""
+
+from __future__ import annotations
+
+import attrs
+
+from .records import MapRecord
+
+__all__ = ["Conversion", "ConversionWarning", "Export", "FormatError", "SourceText"]
+
+
+@attrs.frozen
+class ConversionWarning:
+    """Something of the input the output cannot express, or that had to change."""
+
+    message: str
+    where: str | None = None
+    """What it concerns, as the input names it: ``AIF node 123``, ``edge c4``, ``line 12``."""
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.where})" if self.where else self.message
+
+
+@attrs.frozen
+class SourceText:
+    """The text a map is a reading of, when the input carries it: to be saved beside the map."""
+
+    name: str
+    """The file name the map's ``source:`` header gives (no folder)."""
+    text: str
+
+
+@attrs.frozen
+class Conversion:
+    """An imported map: its ``.arg`` text, the records it was written from, and what was lost."""
+
+    text: str
+    record: MapRecord
+    warnings: tuple[ConversionWarning, ...]
+    source: SourceText | None = None
+    """The source text to write beside the map, when the input carries one."""
+
+
+@attrs.frozen
+class Export:
+    """An exported map: the text in the other format, and what that format could not hold."""
+
+    text: str
+    warnings: tuple[ConversionWarning, ...] = ()
+
+
+class FormatError(Exception):
+    """The input is not a well-formed file of the format: one line naming the file and the problem."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
