@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .common import (
     EXIT_ENVIRONMENT,
@@ -26,6 +26,10 @@ from .common import (
     print_report,
     write_output,
 )
+
+if TYPE_CHECKING:
+    from argmap.analysis.argument_map import ArgumentMap
+    from argmap.formats import Conversion, Format
 
 __all__ = ["cmd_convert", "register"]
 
@@ -61,11 +65,9 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 
 def cmd_convert(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """``argmap convert IN -o OUT``"""
-    from argmap import formats
+    from argmap.formats import Format, format_of
 
-    Format = formats.Format
-    source = args.input
-    output = args.output
+    source, output = args.input, args.output
 
     def usage(message: str) -> int:
         print(f"argmap convert: {message}", file=stderr)
@@ -74,7 +76,7 @@ def cmd_convert(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     if args.target_format is not None:
         target = Format(args.target_format)
     elif output is not None and output != "-":
-        found = formats.format_of(output, output=True)
+        found = format_of(output, output=True)
         if found is None:
             return usage(f"cannot tell the format from '{output}': name it .arg, .json, .aif.json, .argdown "
                          "or .graphml, or give --to")
@@ -88,7 +90,7 @@ def cmd_convert(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     named = Format(args.source_format) if args.source_format else None
     if named is None and source == "-":
         return usage("reading standard input needs --from FORMAT")
-    origin = named or formats.format_of(source, output=False)
+    origin = named or format_of(source, output=False)  # None: a .json, told by its contents
     if origin is not None and not origin.readable:
         return usage(f"argmap writes {origin.value} files but does not read them")
     if origin is Format.ARG and target is Format.ARG:
@@ -96,11 +98,12 @@ def cmd_convert(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     if output != "-" and source != "-" and os.path.abspath(output) == os.path.abspath(source):
         return usage("OUT is IN: choose another output file")
     if origin is Format.ARG:
-        return _export(args, source, output, target, stdout, stderr)
+        return _export_file(args, source, output, target, stdout, stderr)
     return _import(args, source, output, named, target, stdout, stderr)
 
 
 def _stem(path: str) -> str:
+    """The path without its format's suffix (``map`` for ``map.aif.json``)."""
     lower = path.lower()
     for double in (".aif.json", ".argmap.json"):
         if lower.endswith(double):
@@ -108,8 +111,30 @@ def _stem(path: str) -> str:
     return os.path.splitext(path)[0]
 
 
-def _export(args: argparse.Namespace, source: str, output: str, target: Any, stdout: TextIO, stderr: TextIO) -> int:
-    from argmap import formats
+def _counts(amap: ArgumentMap) -> str:
+    from argmap.analysis.check import plural
+
+    return f"{plural(len(amap.claims), 'claim')}, {plural(len(amap.inferences), 'inference')}"
+
+
+def _export(amap: ArgumentMap, name: str, output: str, target: Format, stdout: TextIO, stderr: TextIO) -> int:
+    """Write a checked map in the target format; its warnings are printed as ``name``'s."""
+    from argmap.formats import write
+
+    export = write(amap, target)
+    for warning in export.warnings:
+        print(f"{name}: warning: {warning}", file=stderr)
+    if not write_output(output, export.text.encode("utf-8"), stdout, stderr, "convert"):
+        return EXIT_ENVIRONMENT
+    if output != "-":
+        print(f"argmap convert: wrote {output} ({_counts(amap)})", file=stderr)
+    return EXIT_OK
+
+
+def _export_file(
+    args: argparse.Namespace, source: str, output: str, target: Format, stdout: TextIO, stderr: TextIO
+) -> int:
+    """An .arg file to another format: checked first, as render does; errors are printed, not exported."""
     from argmap.analysis.check import check_file
 
     from .common import not_drawable
@@ -119,32 +144,28 @@ def _export(args: argparse.Namespace, source: str, output: str, target: Any, std
     if status is not None:
         return status
     assert result.map is not None
-    export = formats.write(result.map, target)
-    for warning in export.warnings:
-        print(f"{result.path}: warning: {warning}", file=stderr)
-    if not write_output(output, export.text.encode("utf-8"), stdout, stderr, "convert"):
-        return EXIT_ENVIRONMENT
-    if output != "-":
-        print(f"argmap convert: wrote {output} ({_counts(result.map)})", file=stderr)
-    return EXIT_OK
-
-
-def _counts(amap: Any) -> str:
-    from argmap.analysis.check import plural
-
-    return f"{plural(len(amap.claims), 'claim')}, {plural(len(amap.inferences), 'inference')}"
+    return _export(result.map, result.path, output, target, stdout, stderr)
 
 
 def _import(
-    args: argparse.Namespace, source: str, output: str, origin: Any, target: Any, stdout: TextIO, stderr: TextIO
+    args: argparse.Namespace,
+    source: str,
+    output: str,
+    origin: Format | None,
+    target: Format,
+    stdout: TextIO,
+    stderr: TextIO,
 ) -> int:
+    """Another format in: to .arg (written and checked), or through .arg to another format."""
+    import argmap
     from argmap import formats
-    from argmap.analysis.check import read_source
+    from argmap.analysis.check import FileResult, read_source
 
     try:
         if source == "-":
+            assert origin is not None  # --from is required for standard input
             name, data = read_source(source)
-            conversion = formats.read_data(data, name, origin)  # --from is required for -
+            conversion = formats.read_data(data, name, origin)
         else:
             name = source
             conversion = formats.read(source, origin)
@@ -158,49 +179,38 @@ def _import(
         print(f"{name}: warning: {warning}", file=stderr)
     if target is formats.Format.ARG:
         return _write_imported(args, conversion, output, stdout, stderr)
-    import argmap
-
     amap = argmap.resolve(argmap.parse(conversion.text, name), check_source=False)
-    if not amap.ok:
-        from argmap.analysis.check import FileResult
-
+    if not amap.ok:  # only a hand-written argmap JSON gets here: importers make maps without errors
         print_report([FileResult(name, conversion.text, amap.diagnostics, amap)], stderr, quiet=True)
         return EXIT_ERRORS
-    export = formats.write(amap, target)
-    for warning in export.warnings:
-        print(f"{name}: warning: {warning}", file=stderr)
-    if not write_output(output, export.text.encode("utf-8"), stdout, stderr, "convert"):
-        return EXIT_ENVIRONMENT
-    if output != "-":
-        print(f"argmap convert: wrote {output} ({_counts(amap)})", file=stderr)
-    return EXIT_OK
+    return _export(amap, name, output, target, stdout, stderr)
 
 
-def _write_imported(args: argparse.Namespace, conversion: Any, output: str, stdout: TextIO, stderr: TextIO) -> int:
+def _write_imported(
+    args: argparse.Namespace, conversion: Conversion, output: str, stdout: TextIO, stderr: TextIO
+) -> int:
     """Write an imported map (and its source text beside it), then check what was written."""
-    from argmap import formats
     from argmap.analysis.check import check_file, plural
     from argmap.core.diagnostics import Severity
     from argmap.core.files import write_atomic
+    from argmap.formats import with_source_name
 
-    if conversion.source is not None:
-        if output == "-":
-            print(f"argmap convert: the source text ({conversion.source.name}) is not written when the map goes "
-                  "to standard output; write the map to a file to keep it", file=stderr)
-        else:
-            folder = os.path.dirname(os.path.abspath(output))
-            name = conversion.source.name
-            path = os.path.join(folder, name)
-            if os.path.exists(path) and _differs(path, conversion.source.text):
-                name = os.path.basename(_stem(output)) + ".source.txt"
-                path = os.path.join(folder, name)
-            conversion = formats.with_source_name(conversion, name)
-            try:
-                if _differs(path, conversion.source.text):
-                    write_atomic(path, conversion.source.text.encode("utf-8"))
-            except OSError as exc:
-                print(f"argmap convert: cannot write {path}: {exc.strerror or exc}", file=stderr)
-                return EXIT_ENVIRONMENT
+    if conversion.source is not None and output == "-":
+        print(f"argmap convert: the source text ({conversion.source.name}) is not written when the map goes "
+              "to standard output; write the map to a file to keep it", file=stderr)
+    elif conversion.source is not None:
+        folder = os.path.dirname(os.path.abspath(output))
+        path = os.path.join(folder, conversion.source.name)
+        if os.path.exists(path) and _differs(path, conversion.source.text):  # never overwrite another text
+            conversion = with_source_name(conversion, os.path.basename(_stem(output)) + ".source.txt")
+            path = os.path.join(folder, conversion.source.name if conversion.source else "")
+        assert conversion.source is not None
+        try:
+            if _differs(path, conversion.source.text):
+                write_atomic(path, conversion.source.text.encode("utf-8"))
+        except OSError as exc:
+            print(f"argmap convert: cannot write {path}: {exc.strerror or exc}", file=stderr)
+            return EXIT_ENVIRONMENT
     if not write_output(output, conversion.text.encode("utf-8"), stdout, stderr, "convert"):
         return EXIT_ENVIRONMENT
     if output == "-":

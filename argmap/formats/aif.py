@@ -42,7 +42,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 
@@ -54,7 +54,7 @@ from .build import ClaimTarget, InferenceTarget, MapBuilder, provenance
 from .jsonmap import from_json, to_json
 from .ova import looks_like_html, read_html
 from .records import MapRecord, from_document, inferences_of
-from .result import Conversion, Export, FormatError
+from .result import Conversion, Export, FormatError, load_json
 
 __all__ = ["export_aif", "import_aif", "looks_like_aif"]
 
@@ -66,7 +66,7 @@ _DIALOGUE = ("L", "YA", "TA")
 _SPEAKER = re.compile(r"\s*([^:\n]{1,80}?)\s*:\s+(.+)", re.DOTALL)
 
 
-def looks_like_aif(data: object) -> bool:
+def looks_like_aif(data: object) -> TypeGuard[dict[str, Any]]:
     """Whether a loaded JSON document is AIF, OVA3 or OVA2."""
     if not isinstance(data, dict):
         return False
@@ -205,12 +205,7 @@ def _read_ova2(data: Mapping[str, Any], path: str) -> _Graph:
 
 
 def _load(data: bytes, path: str) -> tuple[dict[str, Any], _Graph]:
-    try:
-        loaded = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise FormatError(path, "the file is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise FormatError(path, f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    loaded = load_json(data, path)
     if not looks_like_aif(loaded):
         raise FormatError(path, "not AIF: expected an object with 'nodes' and 'edges' (AIFdb) or 'AIF' (OVA3)")
     if isinstance(loaded.get("AIF"), dict):

@@ -40,7 +40,7 @@ import json
 import os
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 from argmap import __version__
 from argmap.analysis.argument_map import ArgumentMap, Inference
@@ -49,7 +49,7 @@ from argmap.language.schema import CLAIM_PROPERTIES, LINK_PROPERTIES
 
 from .arg import is_claim_id
 from .build import ClaimTarget, InferenceTarget, MapBuilder
-from .result import Conversion, ConversionWarning, Export, FormatError
+from .result import Conversion, ConversionWarning, Export, FormatError, load_json
 
 __all__ = ["escape_argdown", "export_argdown", "import_argdown_json", "looks_like_argdown_json"]
 
@@ -66,6 +66,8 @@ _SHORTCODES = frozenset(
 _ALWAYS = re.compile(r"[\\\[\]<>{}#*_@]|/(?=[/*])")
 _SHORTCODE = re.compile(r"([.:])(\S+?)\1")
 _KINDS = {kind.value: kind for kind in ClaimKind}
+_TAG = re.compile(r"\w+(?:[ -]\w+)*")
+"""A tag Argdown's ``#(…)`` holds as it is: words, single spaces and hyphens."""
 
 
 def escape_argdown(text: str) -> str:
@@ -95,14 +97,24 @@ def escape_argdown(text: str) -> str:
 
 
 def _yaml(value: object) -> str:
-    """A value as YAML flow (JSON), with braces escaped so Argdown's data block ends where it should."""
-    return json.dumps(value, ensure_ascii=False).replace("{", "\\u007b").replace("}", "\\u007d")
+    """A value as YAML flow (JSON), with the braces that end Argdown's data blocks and the ``=`` that
+    ends its front matter escaped."""
+    escaped = json.dumps(value, ensure_ascii=False)
+    return escaped.replace("{", "\\u007b").replace("}", "\\u007d").replace("=", "\\u003d")
 
 
 def _data(items: Sequence[tuple[str, object]]) -> str:
     if not items:
         return ""
     return " {" + ", ".join(f"{key}: {_yaml(value)}" for key, value in items) + "}"
+
+
+def _as_tags(value: str) -> str | None:
+    """``tags: a, b`` as Argdown tags `` #(a) #(b)``, or None when Argdown's tags cannot say it exactly."""
+    items = [item.strip() for item in value.split(",")]
+    if ", ".join(items) != value or not all(_TAG.fullmatch(item) for item in items):
+        return None
+    return "".join(f" #({item})" for item in items)
 
 
 def _sources(premises: Sequence[str], linked: bool) -> str:
@@ -188,9 +200,15 @@ class _Writer:
             data: list[tuple[str, object]] = [("kind", claim.kind.value)]
             if claim.main or (index == 0 and self.amap.main is None):
                 data.append(("main", claim.main))  # "main: false" says that the map has none
-            data += [(STATEMENT_KIND if p.key == "kind" else p.key, p.value) for p in claim.properties]
+            tags = ""
+            for number, prop in enumerate(claim.properties):
+                # Argdown's own tags, when they can say it; last, where the import puts them back.
+                if prop.key == "tags" and number == len(claim.properties) - 1 and _as_tags(prop.value):
+                    tags = _as_tags(prop.value) or ""
+                else:
+                    data.append((STATEMENT_KIND if prop.key == "kind" else prop.key, prop.value))
             self.blank()
-            self.lines.append(f"[{claim.id}]: {escape_argdown(claim.text)}{_data(data)}")
+            self.lines.append(f"[{claim.id}]: {escape_argdown(claim.text)}{tags}{_data(data)}")
 
     def folded(self, inference: Inference) -> bool:
         """An undercut written as ``<_ [u]`` under the inference it attacks."""
@@ -255,7 +273,7 @@ def export_argdown(amap: ArgumentMap) -> Export:
 # --- import ------------------------------------------------------------------------------
 
 
-def looks_like_argdown_json(data: object) -> bool:
+def looks_like_argdown_json(data: object) -> TypeGuard[dict[str, Any]]:
     """Whether a loaded JSON document is Argdown's JSON export."""
     return isinstance(data, dict) and isinstance(data.get("statements"), dict) and "arguments" in data
 
@@ -288,6 +306,13 @@ def _member_text(member: Mapping[str, Any]) -> str:
         (r["start"], r["stop"]) for r in member["ranges"]
         if r.get("type") == "tag" and isinstance(r.get("start"), int) and isinstance(r.get("stop"), int)
     ]
+    if tags and not text.isascii():
+        # Argdown counts in JavaScript's UTF-16 code units: a character beyond U+FFFF is two.
+        at = [0]
+        for char in text:
+            at.append(at[-1] + (2 if ord(char) > 0xFFFF else 1))
+        index = {units: position for position, units in enumerate(at)}
+        tags = [(index.get(start, start), index.get(stop + 1, stop + 1) - 1) for start, stop in tags]
     for start, stop in sorted(tags, reverse=True):
         text = text[:start] + text[stop + 1 :]
     return " ".join(text.split())
@@ -338,15 +363,18 @@ class _Importer:
     def section(self, element: Mapping[str, Any]) -> int | None:
         return self.sections.get(str(element.get("section")))
 
-    def add_sections(self, sections: object, parent: int | None, depth: int = 0) -> None:
+    def add_sections(self, sections: object, depth: int = 1) -> None:
+        """Argdown's tree of headings, depth first (a level that does not fit its nesting is corrected)."""
         if depth > 50:
             return
         for section in _objects(sections):
             title = " ".join(str(section.get("title") or "").split())
             level = section.get("level")
-            index = self.build.add_section(title, level if isinstance(level, int) and level >= 1 else 1, parent)
+            if not (isinstance(level, int) and depth <= level <= max(depth, 9)):
+                level = depth  # Argdown's headings go to level 6; one out of place goes at its depth
+            index = self.build.add_section(title, level)
             self.sections[str(section.get("id"))] = index
-            self.add_sections(section.get("children"), index, depth + 1)
+            self.add_sections(section.get("children"), depth + 1)
 
     def properties(self, data: Mapping[str, Any], kind: ClaimKind, where: str) -> list[tuple[str, str]]:
         props = []
@@ -361,7 +389,13 @@ class _Importer:
             props.append((prop, "yes" if value is True else "no" if value is False else str(value)))
         return props
 
-    def claim(self, key: str, title: str, element: Mapping[str, Any], text: str, where: str) -> None:
+    def claim(self, key: str, title: str, element: Mapping[str, Any], where: str, untold: str) -> None:
+        """A statement, or an argument without premises, as a claim: its first text (else its title,
+        with the warning ``untold``), YAML data and tags."""
+        text = _first_text(element)
+        if not text:
+            self.build.warn(untold + ": its title is its text", where)
+            text = title
         data = _merged_data(element)
         kind_name = data.get("kind")
         kind = _KINDS.get(kind_name) if isinstance(kind_name, str) else None
@@ -386,22 +420,12 @@ class _Importer:
                 if "inference" in statement and made in ("negation", "undercut"):
                     self.made[statement["title"]] = (title, index, str(made))
         for title, element in self.statements.items():
-            if title in self.made:
-                continue
-            where = f"statement [{title}]"
-            text = _first_text(element)
-            if not text:
-                build.warn("the statement has no text: its title is used", where)
-                text = title
-            self.claim("s:" + title, title, element, text, where)
+            if title not in self.made:
+                self.claim("s:" + title, title, element, f"statement [{title}]", "the statement has no text")
         for title, argument in self.arguments.items():
             if not argument["pcs"]:
-                where = f"argument <{title}>"
-                text = _first_text(argument)
-                if not text:
-                    build.warn("the argument has neither a description nor premises: its title is its text", where)
-                    text = title
-                self.claim("a:" + title, title, argument, text, where)
+                self.claim("a:" + title, title, argument, f"argument <{title}>",
+                           "the argument has neither a description nor premises")
         for title, argument in self.arguments.items():
             if argument["pcs"]:
                 self.inferences(title, argument)
@@ -540,14 +564,9 @@ class _Importer:
 
 def import_argdown_json(data: bytes, path: str) -> Conversion:
     """The map of an Argdown JSON export."""
-    try:
-        loaded = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise FormatError(path, "the file is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise FormatError(path, f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    loaded = load_json(data, path)
     if not looks_like_argdown_json(loaded):
         raise FormatError(path, "not an Argdown JSON export: expected 'statements' and 'arguments'")
     importer = _Importer(loaded, path)
-    importer.add_sections(loaded.get("sections"), None)
+    importer.add_sections(loaded.get("sections"))
     return importer.run()

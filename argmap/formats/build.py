@@ -72,6 +72,7 @@ class MapBuilder:
     def __init__(self, name: str, format_name: str) -> None:
         self._header: dict[str, str] = {}
         self.sections: list[SectionRecord] = []
+        self._open: list[int] = []  # the sections a new one may nest in, outermost first
         self.comments: list[str] = [provenance(name, format_name)]
         self.source: SourceText | None = None
         self.main_stated = False
@@ -97,9 +98,13 @@ class MapBuilder:
         elif value:
             self._header[key] = value
 
-    def add_section(self, title: str, level: int, parent: int | None) -> int:
-        """A section; returns its index for :meth:`add_claim`."""
-        self.sections.append(SectionRecord(title, level, parent))
+    def add_section(self, title: str, level: int) -> int:
+        """A section (level 1 is ``##``), nested in the last one of a lower level, as in ``.arg``;
+        returns its index for :meth:`add_claim`."""
+        while self._open and self.sections[self._open[-1]].level >= level:
+            self._open.pop()
+        self.sections.append(SectionRecord(clean_text(title)[0].strip(), level, self._open[-1] if self._open else None))
+        self._open.append(len(self.sections) - 1)
         return len(self.sections) - 1
 
     def has_claim(self, key: str) -> bool:

@@ -11,7 +11,6 @@ is in it: ``"format": "argmap"``, AIF's ``nodes`` and ``edges`` (or OVA's
 from __future__ import annotations
 
 import enum
-import json
 import os
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from .jsonmap import read_json, write_json
 from .kialo import import_kialo, looks_like_kialo
 from .microtexts import import_microtexts
 from .records import from_document
-from .result import Conversion, ConversionWarning, Export, FormatError, SourceText
+from .result import Conversion, ConversionWarning, Export, FormatError, SourceText, load_json
 
 __all__ = ["Format", "format_of", "read", "read_data", "with_source_name", "write"]
 
@@ -94,12 +93,7 @@ def format_of(name: str, output: bool) -> Format | None:
 
 def sniff(data: bytes, path: str) -> Format:
     """The format of a JSON file, from its top-level keys; :class:`FormatError` when it is none argmap reads."""
-    try:
-        loaded = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise FormatError(path, "the file is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise FormatError(path, f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    loaded = load_json(data, path)
     if isinstance(loaded, dict) and loaded.get("format") == "argmap":
         return Format.JSON
     if looks_like_aif(loaded):
@@ -139,13 +133,7 @@ def read_data(
     Raises :class:`FormatError` for a malformed input.
     """
     if fmt is Format.JSON:
-        try:
-            decoded = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise FormatError(path, "the file is not UTF-8 text") from None
-        record = attrs.evolve(
-            read_json(decoded, path), comments=(provenance(os.path.basename(path), "argmap JSON"),)
-        )
+        record = attrs.evolve(read_json(data, path), comments=(provenance(os.path.basename(path), "argmap JSON"),))
         return Conversion(write_arg(record), record, ())
     if fmt is Format.AIF:
         return import_aif(data, path, text, text_name)

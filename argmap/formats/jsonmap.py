@@ -32,7 +32,7 @@ from argmap.core.model import ClaimKind, LinkType
 
 from .arg import is_claim_id
 from .records import ClaimRecord, LinkRecord, MapRecord, Pairs, SectionRecord, StepRecord
-from .result import FormatError
+from .result import FormatError, load_json
 
 __all__ = ["FORMAT_NAME", "VERSION", "from_json", "read_json", "schema", "to_json", "write_json"]
 
@@ -211,6 +211,7 @@ def from_json(data: object, path: str = "<json>") -> MapRecord:
         raise read.fail("version", f"this file is version {version}; this argmap reads version {VERSION}: upgrade argmap")
     header = read.pairs(top.get("header", []), "header")
     sections: list[SectionRecord] = []
+    stack: list[int] = []  # the open sections, as the .arg parser keeps them
     for n, item in enumerate(read.array(top.get("sections", []), "sections")):
         here = f"sections[{n}]"
         section = read.obj(item, here, ("title", "level"), ("parent",))
@@ -218,6 +219,13 @@ def from_json(data: object, path: str = "<json>") -> MapRecord:
         if isinstance(level, bool) or not isinstance(level, int) or level < 1:
             raise read.fail(here + ".level", f"expected a whole number from 1 up, found {json.dumps(level)}")
         parent = read.index(section.get("parent"), here + ".parent", n)
+        while stack and sections[stack[-1]].level >= level:
+            stack.pop()
+        enclosing = stack[-1] if stack else None
+        if parent != enclosing:
+            raise read.fail(here + ".parent", f"expected {json.dumps(enclosing)}: a section's parent is the last "
+                            "section before it with a lower level")
+        stack.append(n)
         sections.append(SectionRecord(read.string(section["title"], here + ".title"), level, parent))
     claims: list[ClaimRecord] = []
     ids: set[str] = set()
@@ -261,10 +269,6 @@ def from_json(data: object, path: str = "<json>") -> MapRecord:
     return MapRecord(header, tuple(sections), tuple(claims), tuple(links))
 
 
-def read_json(text: str, path: str = "<json>") -> MapRecord:
-    """Parse argmap JSON text; :class:`FormatError` for bad JSON or a bad document."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(path, f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
-    return from_json(data, path)
+def read_json(data: bytes | str, path: str = "<json>") -> MapRecord:
+    """Parse argmap JSON; :class:`FormatError` for bad JSON or a bad document."""
+    return from_json(load_json(data.encode("utf-8") if isinstance(data, str) else data, path), path)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import attrs
 
 from .records import MapRecord
 
-__all__ = ["Conversion", "ConversionWarning", "Export", "FormatError", "SourceText"]
+__all__ = ["Conversion", "ConversionWarning", "Export", "FormatError", "SourceText", "load_json"]
 
 
 @attrs.frozen
@@ -56,3 +58,13 @@ class FormatError(Exception):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+
+
+def load_json(data: bytes, path: str) -> object:
+    """A JSON file's contents (UTF-8, a byte-order mark allowed); :class:`FormatError` when it is not JSON."""
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise FormatError(path, "the file is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise FormatError(path, f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None

@@ -65,7 +65,12 @@ def _damage_json(document: Any, data: st.DataObject) -> Any:
     return document
 
 
-def _imported_map_is_clean(conversion: formats.Conversion) -> None:
+def _imports_cleanly_or_fails_with_a_message(data: bytes, name: str, fmt: formats.Format) -> None:
+    try:
+        conversion = formats.read_data(data, name, fmt)
+    except formats.FormatError as exc:
+        assert str(exc).startswith(f"{name}: ")
+        return
     amap = argmap.resolve(argmap.parse(conversion.text, "fuzz.arg"), check_source=False)
     assert amap.errors == (), [d.message for d in amap.errors]
 
@@ -75,13 +80,7 @@ def _imported_map_is_clean(conversion: formats.Conversion) -> None:
 def test_damaged_json_imports_cleanly_or_fails_with_a_message(path: Path, data: st.DataObject) -> None:
     """AIF, OVA and Argdown JSON with values deleted, duplicated or retyped: a clean map or a FormatError."""
     document = _damage_json(json.loads(path.read_text(encoding="utf-8")), data)
-    raw = json.dumps(document).encode("utf-8")
-    try:
-        conversion = formats.read_data(raw, "fuzz.json", FORMAT[path.parent.name])
-    except formats.FormatError as exc:
-        assert str(exc).startswith("fuzz.json: ")
-        return
-    _imported_map_is_clean(conversion)
+    _imports_cleanly_or_fails_with_a_message(json.dumps(document).encode("utf-8"), "fuzz.json", FORMAT[path.parent.name])
 
 
 @pytest.mark.slow
@@ -101,12 +100,7 @@ def test_damaged_microtexts_import_cleanly_or_fail_with_a_message(path: Path, da
             name = data.draw(st.sampled_from(["id", "src", "trg", "type", "implicit"]))
             element.set(name, data.draw(st.sampled_from(["a1", "a2", "c1", "c2", "e1", "j1", "und", "add", "sup",
                                                          "reb", "seg", "opp", "true", "x"])))
-    try:
-        conversion = formats.read_data(ET.tostring(root), "fuzz.xml", formats.Format.MICROTEXTS)
-    except formats.FormatError as exc:
-        assert str(exc).startswith("fuzz.xml: ")
-        return
-    _imported_map_is_clean(conversion)
+    _imports_cleanly_or_fails_with_a_message(ET.tostring(root), "fuzz.xml", formats.Format.MICROTEXTS)
 
 
 @pytest.mark.slow
@@ -127,9 +121,4 @@ def test_damaged_kialo_exports_import_cleanly_or_fail_with_a_message(path: Path,
         else:
             lines[i] = data.draw(st.sampled_from(["1.", "1.1. Pro:", "1.1. Con: -> See 1.", "1.9.9. Pro: x",
                                                   "1.1. Pro: -> See 1.1.", "Discussion Title:", "2. x"]))
-    try:
-        conversion = formats.read_data("\n".join(lines).encode("utf-8"), "fuzz.txt", formats.Format.KIALO)
-    except formats.FormatError as exc:
-        assert str(exc).startswith("fuzz.txt: ")
-        return
-    _imported_map_is_clean(conversion)
+    _imports_cleanly_or_fails_with_a_message("\n".join(lines).encode("utf-8"), "fuzz.txt", formats.Format.KIALO)
