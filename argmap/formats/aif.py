@@ -10,7 +10,8 @@ S-node → conclusion.
 AIF                              argmap
 ===============================  =======================================================
 I-node ``277``                   claim ``n277`` (its text)
-RA, one I premise                ``a -> c``; a scheme other than the default is the label
+RA, one I premise                ``a -> c``; a scheme other than the default is the label,
+                                 but Example (Argument From Example) is ``kind: example``
 RA, several I premises           ``a + b -> c`` (linked)
 CA → I                           ``o -x c``
 CA → RA or CA                    an undercut: ``u -x (a -> c)``, ``v -x (u -x (a -> c))``
@@ -62,6 +63,8 @@ _DEFAULT_SCHEMES = {
     "RA": ("72", frozenset({"", "RA", "Default Inference", "DefaultInference"})),
     "CA": ("71", frozenset({"", "CA", "Default Conflict", "DefaultConflict"})),
 }
+_EXAMPLE_SCHEMES = frozenset({"example", "argument from example"})
+"""RA schemes that are argmap's ``kind: example`` on a support (and what it exports as)."""
 _DIALOGUE = ("L", "YA", "TA")
 _SPEAKER = re.compile(r"\s*([^:\n]{1,80}?)\s*:\s+(.+)", re.DOTALL)
 
@@ -94,6 +97,8 @@ class _Graph:
     """Who speaks each locution (L node), from the locutions and participants."""
     main: list[str] = attrs.field(factory=list)
     html: str | None = None
+    url: str | None = None
+    """The web page an OVA analysis is of, when OVA kept no text."""
     title: str | None = None
     dangling: list[tuple[str, str]] = attrs.field(factory=list)
     """Edges that name a node the file does not have: (edge, missing node)."""
@@ -214,6 +219,9 @@ def _load(data: bytes, path: str) -> tuple[dict[str, Any], _Graph]:
         if isinstance(text, dict):
             text = text.get("txt")
         graph.html = text if isinstance(text, str) and text.strip() else None
+        ova = loaded.get("OVA")
+        if graph.html is None and isinstance(ova, dict) and isinstance(ova.get("url"), str) and ova["url"].strip():
+            graph.url = ova["url"].strip()
     elif any(isinstance(node, dict) and "nodeID" not in node and "id" in node for node in loaded["nodes"][:1]):
         graph = _read_ova2(loaded, path)
     else:
@@ -246,6 +254,9 @@ def import_aif(data: bytes, path: str, text: str | None = None, text_name: str |
                    "it is ignored and the map read from the graph")
     if graph.title:
         build.add_header("title", graph.title)
+    if graph.url:
+        build.warn(f"the analysis is of a web page ({graph.url}) whose text the file does not keep: "
+                   "no source text, no quotes")
     _build(graph, build, text, text_name or name.rsplit(".", 1)[0] + ".txt")
     return build.conversion()
 
@@ -358,9 +369,12 @@ def _inference(graph: _Graph, build: MapBuilder, node: _Node) -> None:
     default_id, default_names = _DEFAULT_SCHEMES[node.type]
     name = " ".join((node.scheme or node.text).split())
     label = None if node.scheme_id == default_id or name in default_names else name
+    properties: tuple[tuple[str, str], ...] = ()
+    if node.type == "RA" and name.lower() in _EXAMPLE_SCHEMES:
+        label, properties = None, (("kind", "example"),)
     for number, target in enumerate(targets):
         key = node.id if number == 0 else f"{node.id}#{number + 1}"
-        build.add_inference(key, link_type, premises, target, where, label=label)
+        build.add_inference(key, link_type, premises, target, where, label=label, properties=properties)
 
 
 def _quotes(graph: _Graph, build: MapBuilder, words: dict[str, tuple[str, str]], text: str | None, text_name: str) -> None:
@@ -444,8 +458,10 @@ def export_aif(amap: ArgumentMap) -> Export:
             node_type, default, scheme_id = "RA", "Default Inference", "72"
         else:
             node_type, default, scheme_id = "CA", "Default Conflict", "71"
-        node: dict[str, Any] = {"nodeID": node_id, "text": inference.label or default, "type": node_type}
-        if inference.label is None:
+        example = inference.link.get("kind") is not None and not inference.label
+        name = inference.label or ("Example" if example else default)
+        node: dict[str, Any] = {"nodeID": node_id, "text": name, "type": node_type}
+        if name == default:
             node.update(scheme=default, schemeID=scheme_id)
         nodes.append(node)
         for premise in inference.premises:

@@ -55,6 +55,8 @@ __all__ = ["escape_argdown", "export_argdown", "import_argdown_json", "looks_lik
 
 FORMAT_NAME = "Argdown JSON export"
 
+PROPERTIES = "properties"
+"""The data key of a claim's properties, in order, when one of them is given twice."""
 STATEMENT_KIND = "statement-kind"
 """The data key of a claim's ``kind:`` property (fact, value, …): ``kind`` is the claim's kind."""
 
@@ -63,7 +65,7 @@ _SHORTCODES = frozenset(
     "shush meh eye-roll sad disappointed scream +1 up -1 down think star y agree n disagree".split()
 )
 """Argdown's shortcodes: ``:name:`` and ``.name.`` in text become a symbol unless escaped."""
-_ALWAYS = re.compile(r"[\\\[\]<>{}#*_@]|/(?=[/*])")
+_ALWAYS = re.compile(r"[\\\[\]<>{}#*_@]|/(?=[/*])|=(?==)|(?<==)=")  # "==" runs: front matter
 _SHORTCODE = re.compile(r"([.:])(\S+?)\1")
 _KINDS = {kind.value: kind for kind in ClaimKind}
 _TAG = re.compile(r"\w+(?:[ -]\w+)*")
@@ -97,8 +99,14 @@ def escape_argdown(text: str) -> str:
 
 
 def _yaml(value: object) -> str:
-    """A value as YAML flow (JSON), with the braces that end Argdown's data blocks and the ``=`` that
-    ends its front matter escaped."""
+    """A value as YAML flow: strings as JSON strings with the braces that end Argdown's data
+    blocks and the ``=`` that ends its front matter escaped; lists and maps of them."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_yaml(key)}: {_yaml(item)}" for key, item in value.items()) + "}"
+    if not isinstance(value, str):
+        return json.dumps(value)
     escaped = json.dumps(value, ensure_ascii=False)
     return escaped.replace("{", "\\u007b").replace("}", "\\u007d").replace("=", "\\u003d")
 
@@ -112,7 +120,7 @@ def _data(items: Sequence[tuple[str, object]]) -> str:
 def _as_tags(value: str) -> str | None:
     """``tags: a, b`` as Argdown tags `` #(a) #(b)``, or None when Argdown's tags cannot say it exactly."""
     items = [item.strip() for item in value.split(",")]
-    if ", ".join(items) != value or not all(_TAG.fullmatch(item) for item in items):
+    if ", ".join(items) != value or len(set(items)) < len(items) or not all(_TAG.fullmatch(i) for i in items):
         return None
     return "".join(f" #({item})" for item in items)
 
@@ -201,12 +209,19 @@ class _Writer:
             if claim.main or (index == 0 and self.amap.main is None):
                 data.append(("main", claim.main))  # "main: false" says that the map has none
             tags = ""
+            properties: list[tuple[str, str]] = []
             for number, prop in enumerate(claim.properties):
                 # Argdown's own tags, when they can say it; last, where the import puts them back.
                 if prop.key == "tags" and number == len(claim.properties) - 1 and _as_tags(prop.value):
                     tags = _as_tags(prop.value) or ""
                 else:
-                    data.append((STATEMENT_KIND if prop.key == "kind" else prop.key, prop.value))
+                    properties.append((STATEMENT_KIND if prop.key == "kind" else prop.key, prop.value))
+            if len({key for key, _ in properties}) < len(properties):
+                # A key given twice (a quote for each passage): YAML data cannot repeat a key, so
+                # the properties go in order into one list.
+                data.append((PROPERTIES, [{key: value} for key, value in properties]))
+            else:
+                data.extend(properties)
             self.blank()
             self.lines.append(f"[{claim.id}]: {escape_argdown(claim.text)}{tags}{_data(data)}")
 
@@ -372,13 +387,18 @@ class _Importer:
             level = section.get("level")
             if not (isinstance(level, int) and depth <= level <= max(depth, 9)):
                 level = depth  # Argdown's headings go to level 6; one out of place goes at its depth
-            index = self.build.add_section(title, level)
+            index = self.build.add_section(title, level, f"section {section.get('id')}")
             self.sections[str(section.get("id"))] = index
             self.add_sections(section.get("children"), depth + 1)
 
     def properties(self, data: Mapping[str, Any], kind: ClaimKind, where: str) -> list[tuple[str, str]]:
+        """The argmap properties in a claim's YAML data (in order; any other data is reported)."""
+        items = list(data.items())
+        if isinstance(data.get(PROPERTIES), list):
+            listed = [item for entry in data[PROPERTIES] if isinstance(entry, dict) for item in entry.items()]
+            items = [item for item in items if item[0] != PROPERTIES] + listed
         props = []
-        for key, value in data.items():
+        for key, value in items:
             if key in ("kind", "main", "argmap"):
                 continue
             prop = "kind" if key == STATEMENT_KIND else key

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from argmap import __version__
 from argmap.analysis.grounding import SourceIndex
 from argmap.core.model import ClaimKind, LinkType
+from argmap.language.schema import CLAIM_PROPERTIES
 
 from .arg import KEYWORDS, clean_text, write_arg
 from .records import ClaimRecord, LinkRecord, MapRecord, Pairs, SectionRecord, StepRecord
@@ -48,6 +49,8 @@ _NOT_MAIN = (ClaimKind.PREMISE, ClaimKind.OBJECTION)
 """Kinds a format may give a claim that rule it out as the main conclusion."""
 PLACEHOLDER = "(no text)"
 """The text of a claim the source gives none."""
+UNTITLED = "(untitled)"
+"""The title of a heading the source gives none."""
 
 
 def provenance(name: str, format_name: str) -> str:
@@ -78,7 +81,7 @@ class MapBuilder:
         self.main_stated = False
         """True when the source says which claim is the main one, or that none is: no claim is
         then made the main conclusion by the rule."""
-        self._quotes: dict[str, tuple[str, int | None]] = {}
+        self._quotes: list[tuple[str, str, int | None]] = []  # (claim key, words, where in the source)
         self.warnings: list[ConversionWarning] = []
         self._claims: dict[str, DraftClaim] = {}
         self._ids: set[str] = set()
@@ -98,12 +101,16 @@ class MapBuilder:
         elif value:
             self._header[key] = value
 
-    def add_section(self, title: str, level: int) -> int:
+    def add_section(self, title: str, level: int, where: str | None = None) -> int:
         """A section (level 1 is ``##``), nested in the last one of a lower level, as in ``.arg``;
         returns its index for :meth:`add_claim`."""
         while self._open and self.sections[self._open[-1]].level >= level:
             self._open.pop()
-        self.sections.append(SectionRecord(clean_text(title)[0].strip(), level, self._open[-1] if self._open else None))
+        title = clean_text(title)[0].strip()
+        if not title:
+            self.warn(f"a heading without a title: written as '{UNTITLED}'", where)
+            title = UNTITLED
+        self.sections.append(SectionRecord(title, level, self._open[-1] if self._open else None))
         self._open.append(len(self.sections) - 1)
         return len(self.sections) - 1
 
@@ -154,10 +161,15 @@ class MapBuilder:
         return claim_id
 
     def add_property(self, key: str, prop_key: str, value: str) -> None:
-        """A property of the claim added under ``key``; a second ``note`` joins the first."""
+        """A property of the claim added under ``key``. A second ``note`` or ``tags`` joins the first;
+        a second ``quote`` (another passage) is kept; a second of another property is reported."""
         claim = self._claims[key]
         value, _ = clean_text(value)
         if not value:
+            return
+        spec = CLAIM_PROPERTIES.get(prop_key)
+        if spec is not None and spec.repeatable:
+            claim.properties.append((prop_key, value))
             return
         for index, (existing, old) in enumerate(claim.properties):
             if existing == prop_key:
@@ -176,12 +188,13 @@ class MapBuilder:
         self.add_header("source", name)
 
     def quote(self, key: str, words: str, at: int | None = None) -> None:
-        """Quote ``words`` of the source for the claim added under ``key``: ``at`` is where they
-        are in the source, when the format says (it picks the occurrence of words found twice).
+        """Quote ``words`` of the source for the claim added under ``key`` (again for each passage
+        that states it): ``at`` is where they are in the source, when the format says (it picks the
+        occurrence of words found twice).
 
         Words that are not in the source (as ``argmap check`` finds quotes) are not quoted.
         """
-        self._quotes[key] = (words, at)
+        self._quotes.append((key, words, at))
 
     def set_kind(self, key: str, kind: ClaimKind) -> None:
         """Give the claim added under ``key`` this kind, instead of the one the links would give it."""
@@ -244,24 +257,29 @@ class MapBuilder:
         return MapRecord(tuple(self._header.items()), tuple(self.sections), claims, links, tuple(self.comments))
 
     def _place_quotes(self) -> None:
-        """Each quote that is in the source becomes ``quote:`` (and ``occurrence:`` when it is there
-        more than once and the format said where), first among the claim's properties."""
+        """Each quote that is in the source becomes ``quote:`` (with ``occurrence:`` when it is there
+        more than once and the format said where), before the claim's other properties."""
         if self.source is None or not self._quotes:
             return
-        keys = [key for key in self._quotes if self._claims[key].kind is not ClaimKind.ASSUMPTION]
-        wanted = [clean_text(self._quotes[key][0])[0] for key in keys]
+        wanted = [
+            (key, clean_text(words)[0], at)
+            for key, words, at in self._quotes
+            if self._claims[key].kind is not ClaimKind.ASSUMPTION
+        ]
         index = SourceIndex(self.source.text)
-        found_all = index.find_all(wanted, indexed=len(wanted) * len(self.source.text) > 20_000_000)
-        for key, words, found in zip(keys, wanted, found_all, strict=True):
-            if not words or not found:
+        found_all = index.find_all([words for _, words, _ in wanted],
+                                   indexed=len(wanted) * len(self.source.text) > 20_000_000)
+        placed: dict[str, list[tuple[str, str]]] = {}
+        for (key, words, at), found in zip(wanted, found_all, strict=True):
+            if not words or not found or ("quote", words) in placed.get(key, []):
                 continue
-            added = [("quote", words)]
-            at = self._quotes[key][1]
+            added = placed.setdefault(key, [])
+            added.append(("quote", words))
             if len(found) > 1 and at is not None:
                 number = next((n for n, match in enumerate(found) if match.end > at), len(found) - 1)
                 added.append(("occurrence", str(number + 1)))
-            claim = self._claims[key]
-            claim.properties[:0] = added
+        for key, added in placed.items():
+            self._claims[key].properties[:0] = added
 
     def _main(self, kept: list[DraftInference]) -> str | None:
         named = [claim for claim in self._claims.values() if claim.main]

@@ -11,7 +11,8 @@ attribute is declared with its type, so tools read booleans as booleans:
   claim's text, or the link's arrow and label); claims: ``claim_kind``,
   ``main``, ``text``, ``section`` (the title path, ``A / B``), ``role``
   (argmap's derived roles, comma-separated); links: ``link_type``
-  (``support`` or ``attack``), ``linked``, ``undercut``, ``link_label``;
+  (``support`` or ``attack``), ``linked``, ``undercut``, ``link_label``,
+  ``link_kind`` (``example``);
 - edges: ``role`` (``premise`` into a link node, ``conclusion`` out of one).
 
 Node ids are the claim ids and ``L1``, ``L2``… for the inferences (a claim
@@ -45,6 +46,7 @@ _KEYS = (
     ("linked", "node", "linked", "boolean"),
     ("undercut", "node", "undercut", "boolean"),
     ("link_label", "node", "link_label", "string"),
+    ("link_kind", "node", "link_kind", "string"),
     ("edge_role", "edge", "role", "string"),
 )
 
@@ -61,8 +63,8 @@ def _section_paths(amap: ArgumentMap) -> list[str]:
 def export_graphml(amap: ArgumentMap) -> Export:
     """The map as a GraphML document (UTF-8 XML)."""
     root = ET.Element("graphml", {"xmlns": _NS})
-    for key, domain, name, kind in _KEYS:
-        ET.SubElement(root, "key", {"id": key, "for": domain, "attr.name": name, "attr.type": kind})
+    for key, domain, name, value_type in _KEYS:
+        ET.SubElement(root, "key", {"id": key, "for": domain, "attr.name": name, "attr.type": value_type})
     title = amap.title
     graph = ET.SubElement(root, "graph", {"id": "map", "edgedefault": "directed"})
     paths = _section_paths(amap)
@@ -102,12 +104,16 @@ def export_graphml(amap: ArgumentMap) -> Export:
         node = ET.SubElement(graph, "node", {"id": node_id})
         support = inference.type is LinkType.SUPPORT
         data(node, "type", "link")
-        data(node, "label", ("->" if support else "-x") + (f" {inference.label}" if inference.label else ""))
+        kind = inference.link.get("kind")
+        words = inference.label or (kind.value if kind is not None else "")
+        data(node, "label", ("->" if support else "-x") + (f" {words}" if words else ""))
         data(node, "link_type", "support" if support else "attack")
         data(node, "linked", inference.linked and len(inference.premises) > 1)
         data(node, "undercut", inference.is_undercut)
         if inference.label:
             data(node, "link_label", inference.label)
+        if kind is not None:
+            data(node, "link_kind", kind.value)
         for premise in inference.premises:
             edge(premise, node_id, "premise")
         if inference.target is not None:

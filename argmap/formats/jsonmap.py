@@ -226,7 +226,10 @@ def from_json(data: object, path: str = "<json>") -> MapRecord:
             raise read.fail(here + ".parent", f"expected {json.dumps(enclosing)}: a section's parent is the last "
                             "section before it with a lower level")
         stack.append(n)
-        sections.append(SectionRecord(read.string(section["title"], here + ".title"), level, parent))
+        title = read.string(section["title"], here + ".title")
+        if not title.strip():
+            raise read.fail(here + ".title", "a heading needs a title")
+        sections.append(SectionRecord(title, level, parent))
     claims: list[ClaimRecord] = []
     ids: set[str] = set()
     for n, item in enumerate(read.array(top["claims"], "claims")):

@@ -9,14 +9,14 @@ edge      from → to         in the map
 ========  ================  =====================================================
 ``seg``   EDU/joint → ADU   the claim's text and quote
 ``sup``   ADU → ADU         ``a -> c``
-``exa``   ADU → ADU         ``a -> c: example``
+``exa``   ADU → ADU         ``a -> c`` with ``kind: example``
 ``reb``   ADU → ADU         ``a -x c``
 ``und``   ADU → edge        ``u -x (…)``: an undercut of that edge's inference
 ``add``   ADU → edge        one more premise of that edge: ``a + b -> c``
 ========  ================  =====================================================
 
 An ADU becomes a claim with the ADU's id. Its text is its first EDU in text
-order; more EDUs (a restatement) go into a note. The ADU that is the source of
+order; each of its EDUs is a ``quote:`` (a restatement is a second passage). The ADU that is the source of
 no edge is the main conclusion. ``implicit="true"`` EDUs (part 2 of the
 corpus; not in the DTD) are not quoted: the corpus's ``.txt`` has them in
 capitals. Opponent ADUs are tagged ``opp``. Edges may name edges written
@@ -41,6 +41,8 @@ __all__ = ["FORMAT_NAME", "import_microtexts"]
 
 FORMAT_NAME = "Potsdam argumentative microtexts, arggraph XML"
 
+_EXAMPLE = (("kind", "example"),)
+"""The link property of a support by example (``exa``)."""
 _ARGUMENTATIVE = {"sup": LinkType.SUPPORT, "exa": LinkType.SUPPORT, "reb": LinkType.ATTACK, "und": LinkType.ATTACK}
 
 
@@ -148,10 +150,9 @@ def import_microtexts(data: bytes, path: str, text: str | None = None, text_name
         build.add_claim(adu, first[1], where)
         if first[2]:
             build.add_property(adu, "note", 'implicit in the text (implicit="true")')
-        elif first[1]:
-            build.quote(adu, first[1])
-        for _, other, _, _ in pieces[1:]:
-            build.add_property(adu, "note", f"also stated as: {other}")
+        for _, words, implicit, _ in pieces:  # a restatement is a second passage: a second quote
+            if not implicit and words:
+                build.quote(adu, words)
         if role == "opp":
             build.add_property(adu, "tags", "opp")
     for edu in edus:
@@ -189,7 +190,7 @@ def import_microtexts(data: bytes, path: str, text: str | None = None, text_name
         premises = [src, *more.get(edge_id, [])]
         sources.update(premises)
         build.add_inference(edge_id, _ARGUMENTATIVE[kind], premises, target, where,
-                            label="example" if kind == "exa" else None)
+                            properties=_EXAMPLE if kind == "exa" else ())
 
     roots = [adu for adu in adus if adu not in sources]
     if len(roots) == 1:

@@ -84,11 +84,9 @@ def maps(draw: st.DrawFn, max_claims: int = 10, max_links: int = 12) -> MapRecor
     claims = []
     for index, claim_id in enumerate(claim_ids):
         kind = draw(st.sampled_from(_MAIN_KINDS if index == main else _KINDS_BUT_MAIN))
-        props = draw(
-            st.lists(
-                st.sampled_from(["by", "basis", "tags", "note", "kind"]), max_size=2, unique=True
-            )
-        )
+        drawn = draw(st.lists(st.sampled_from(["by", "basis", "tags", "note", "kind", "quote"]), max_size=3))
+        # each property once, but a claim the text states twice has a quote for each passage
+        props = [key for n, key in enumerate(drawn) if key == "quote" or key not in drawn[:n]]
         properties = tuple(
             (key, draw(st.sampled_from(["fact", "value", "interpretation"])) if key == "kind" else draw(texts(3)))
             for key in props
@@ -119,6 +117,8 @@ def maps(draw: st.DrawFn, max_claims: int = 10, max_links: int = 12) -> MapRecor
             link_type = LinkType.ATTACK
         if not pool:
             continue
+        if link_type is LinkType.SUPPORT and draw(st.integers(0, 4)) == 0:
+            properties += (("kind", "example"),)
         sources = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=min(3, len(pool)), unique=True))
         linked = len(sources) > 1 and draw(st.booleans())
         groups = [tuple(sources)] if linked or len(sources) == 1 else [(s,) for s in sources]
