@@ -153,7 +153,9 @@ def read_data(
         return import_kialo(decoded, path)
     if fmt is Format.MICROTEXTS:
         return import_microtexts(data, path, text, text_name)
-    raise FormatError(path, f"argmap does not read {fmt.value} files")
+    if fmt is Format.ARG:
+        raise FormatError(path, "an .arg file is argmap's own: read it with argmap.load, not formats.read")
+    raise FormatError(path, f"argmap writes {fmt.value} files but does not read them")
 
 
 def read(path: str | os.PathLike[str], fmt: Format | None = None) -> Conversion:

@@ -16,8 +16,9 @@ A link's ``target`` is a claim id, or for an undercut the inference it attacks,
 nested as the ``.arg`` writes it in parentheses. Lists keep the file's order;
 ``.arg`` → JSON → ``.arg`` gives the same records
 (:func:`~argmap.formats.records.from_document`). Reading checks the shape and
-that every id a link names is a claim's; what a map means (circles, kinds
-that take a property) is left to ``argmap check``.
+that every id a link names is a claim's (and that no claim or heading is
+empty, which ``.arg`` cannot write); what a map means (circles, kinds that
+take a property) is left to ``argmap check``.
 """
 
 from __future__ import annotations
@@ -244,11 +245,14 @@ def from_json(data: object, path: str = "<json>") -> MapRecord:
         kind_name = read.string(claim["kind"], here + ".kind")
         if kind_name not in _KINDS:
             raise read.fail(here + ".kind", f"'{kind_name}' is not a claim kind ({', '.join(_KINDS)})")
+        text = read.string(claim["text"], here + ".text")
+        if not text.strip():
+            raise read.fail(here + ".text", "a claim needs text")
         claims.append(
             ClaimRecord(
                 claim_id,
                 _KINDS[kind_name],
-                read.string(claim["text"], here + ".text"),
+                text,
                 read.boolean(claim.get("main", False), here + ".main"),
                 read.pairs(claim.get("properties", []), here + ".properties"),
                 read.index(claim.get("section"), here + ".section", len(sections)),
@@ -269,6 +273,8 @@ def from_json(data: object, path: str = "<json>") -> MapRecord:
                 read.pairs(link.get("properties", []), here + ".properties"),
             )
         )
+    # Claims in the order .arg writes them: under their sections (a stable sort keeps the rest).
+    claims.sort(key=lambda claim: -1 if claim.section is None else claim.section)
     return MapRecord(header, tuple(sections), tuple(claims), tuple(links))
 
 

@@ -10,6 +10,7 @@ review the diff. The argmap version in the first comment line is left out.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import attrs
@@ -17,10 +18,11 @@ import pytest
 
 import argmap
 from argmap import formats
+from tests.conftest import ROOT
 
 from .conftest import SAMPLES
 
-INPUTS = {"aif": "*.json", "ova2": "*.json", "ova3": "*.json", "argdown": "*.json", "microtexts": "*.xml",
+INPUTS = {"json": "*.json", "aif": "*.json", "ova2": "*.json", "ova3": "*.json", "argdown": "*.json", "microtexts": "*.xml",
           "kialo": "*.txt"}
 CASES = sorted(
     path
@@ -93,6 +95,13 @@ def test_every_warning_of_the_aif_sample_names_its_node() -> None:
     assert any("preferences" in w and w.endswith("(node 29)") for w in warnings)
     assert any("rephrase" in w and w.endswith("(node 30)") for w in warnings)
     assert any("dialogue layer (2 L, 3 YA, 1 TA nodes)" in w for w in warnings)
+
+
+def test_the_argmap_json_example_in_the_docs_is_a_sample() -> None:
+    """docs/formats.md shows argmap JSON with the very file the tests import (so the page stays true)."""
+    page = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    shown = page[page.index("## argmap JSON") :].split("```json\n", 1)[1].split("```", 1)[0]
+    assert json.loads(shown) == json.loads((SAMPLES / "json" / "trees.json").read_text(encoding="utf-8"))
 
 
 def test_both_argdown_exports_give_the_same_map() -> None:
