@@ -49,7 +49,7 @@ def make_aif(nodes: int, folder: Path) -> Path:
     for _ in range(5):  # a few steps to the nearest map with at least `nodes` nodes
         text, _ = generate(claims)
         amap = argmap.resolve(argmap.parse(text.replace("source: {source}\n", ""), "big.arg"), check_source=False)
-        document = json.loads(formats.write(amap, formats.Format.AIF).text)
+        document = json.loads(formats.write(amap, formats.Format.AIF))
         del document["argmap"]
         if nodes <= len(document["nodes"]) <= nodes * 1.02:
             break

@@ -147,7 +147,7 @@ def one(path: Path, scratch: Path, tally: Tally, svg: bool, use_arguebuf: bool) 
             assert render(amap, "svg").lstrip().startswith(b"<")
         tally.svg += 1
         tally.drawing_warnings += len(caught)
-    exported = formats.write(amap, formats.Format.AIF).text
+    exported = formats.write(amap, formats.Format.AIF)
     again = import_aif(exported.encode("utf-8"), "again.json").record
     record = formats.from_document(amap.document)
     if (again.header, again.sections, again.claims, again.links) != (

@@ -117,14 +117,11 @@ def _counts(amap: ArgumentMap) -> str:
     return f"{plural(len(amap.claims), 'claim')}, {plural(len(amap.inferences), 'inference')}"
 
 
-def _export(amap: ArgumentMap, name: str, output: str, target: Format, stdout: TextIO, stderr: TextIO) -> int:
-    """Write a checked map in the target format; its warnings are printed as ``name``'s."""
+def _export(amap: ArgumentMap, output: str, target: Format, stdout: TextIO, stderr: TextIO) -> int:
+    """Write a checked map in the target format."""
     from argmap.formats import write
 
-    export = write(amap, target)
-    for warning in export.warnings:
-        print(f"{name}: warning: {warning}", file=stderr)
-    if not write_output(output, export.text.encode("utf-8"), stdout, stderr, "convert"):
+    if not write_output(output, write(amap, target).encode("utf-8"), stdout, stderr, "convert"):
         return EXIT_ENVIRONMENT
     if output != "-":
         print(f"argmap convert: wrote {output} ({_counts(amap)})", file=stderr)
@@ -144,7 +141,7 @@ def _export_file(
     if status is not None:
         return status
     assert result.map is not None
-    return _export(result.map, result.path, output, target, stdout, stderr)
+    return _export(result.map, output, target, stdout, stderr)
 
 
 def _import(
@@ -183,7 +180,7 @@ def _import(
     if not amap.ok:  # only a hand-written argmap JSON gets here: importers make maps without errors
         print_report([FileResult(name, conversion.text, amap.diagnostics, amap)], stderr, quiet=True)
         return EXIT_ERRORS
-    return _export(amap, name, output, target, stdout, stderr)
+    return _export(amap, output, target, stdout, stderr)
 
 
 def _write_imported(

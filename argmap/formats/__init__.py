@@ -6,14 +6,14 @@
 >>> conversion.text.splitlines()[4]
 'main conclusion k1: The town library should open on Sundays.'
 >>> aif = formats.write(argmap.check("examples/teaching/undercut.arg"), formats.Format.AIF)
->>> aif.text.count('"type": "CA"')
+>>> aif.count('"type": "CA"')
 3
 
 :func:`read` imports a file of another format: it returns a
 :class:`Conversion` — the map as canonical ``.arg`` text, the records it was
 written from, the warnings for what the format had and ``.arg`` cannot say
 (each naming the node, edge or line), and the source text when the input
-carries one. :func:`write` exports a checked map. A malformed input raises
+carries one. :func:`write` exports a checked map as text of the other format. A malformed input raises
 :class:`FormatError`, whose message names the file and the problem.
 
 An exporter reads an :class:`~argmap.analysis.ArgumentMap`; an importer builds
@@ -30,12 +30,11 @@ from __future__ import annotations
 from .arg import write_arg
 from .files import Format, format_of, read, read_data, with_source_name, write
 from .records import MapRecord, from_document, inferences_of
-from .result import Conversion, ConversionWarning, Export, FormatError, SourceText
+from .result import Conversion, ConversionWarning, FormatError, SourceText
 
 __all__ = [
     "Conversion",
     "ConversionWarning",
-    "Export",
     "Format",
     "FormatError",
     "MapRecord",

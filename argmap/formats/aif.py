@@ -55,7 +55,7 @@ from .build import ClaimTarget, InferenceTarget, MapBuilder, provenance
 from .jsonmap import from_json, to_json
 from .ova import looks_like_html, read_html
 from .records import MapRecord, from_document, inferences_of
-from .result import Conversion, Export, FormatError, load_json
+from .result import Conversion, FormatError, load_json
 
 __all__ = ["export_aif", "import_aif", "looks_like_aif"]
 
@@ -442,7 +442,7 @@ def _exported(own: object, graph: _Graph, path: str) -> MapRecord | None:
     return record if in_graph == inferences_of(record) else None
 
 
-def export_aif(amap: ArgumentMap) -> Export:
+def export_aif(amap: ArgumentMap) -> str:
     """The map as AIF JSON (AIFdb's layout), with argmap's own data for a lossless way back."""
     node_of = {claim.id: str(number) for number, claim in enumerate(amap.claims, start=1)}
     first_s = len(amap.claims) + 1
@@ -477,4 +477,4 @@ def export_aif(amap: ArgumentMap) -> Export:
         "locutions": [],
         "argmap": {"map": to_json(from_document(amap.document)), "nodes": node_of},
     }
-    return Export(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"

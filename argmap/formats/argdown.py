@@ -49,7 +49,7 @@ from argmap.language.schema import CLAIM_PROPERTIES, LINK_PROPERTIES
 
 from .arg import is_claim_id
 from .build import ClaimTarget, InferenceTarget, MapBuilder
-from .result import Conversion, ConversionWarning, Export, FormatError, load_json
+from .result import Conversion, FormatError, load_json
 
 __all__ = ["escape_argdown", "export_argdown", "import_argdown_json", "looks_like_argdown_json"]
 
@@ -135,7 +135,6 @@ class _Writer:
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
         self.lines: list[str] = []
-        self.warnings: list[ConversionWarning] = []
         inferences = amap.inferences
         self.undercut_by: dict[int, list[Inference]] = {}
         for inference in inferences:
@@ -279,10 +278,9 @@ class _Writer:
         return title
 
 
-def export_argdown(amap: ArgumentMap) -> Export:
+def export_argdown(amap: ArgumentMap) -> str:
     """The map as Argdown source (see the module's docstring)."""
-    writer = _Writer(amap)
-    return Export(writer.write(), tuple(writer.warnings))
+    return _Writer(amap).write()
 
 
 # --- import ------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from .jsonmap import read_json, write_json
 from .kialo import import_kialo, looks_like_kialo
 from .microtexts import import_microtexts
 from .records import from_document
-from .result import Conversion, ConversionWarning, Export, FormatError, SourceText, load_json
+from .result import Conversion, ConversionWarning, FormatError, SourceText, load_json
 
 __all__ = ["Format", "format_of", "read", "read_data", "with_source_name", "write"]
 
@@ -193,12 +193,13 @@ def with_source_name(conversion: Conversion, name: str) -> Conversion:
                         source=SourceText(name, conversion.source.text))
 
 
-def write(amap: ArgumentMap, fmt: Format) -> Export:
-    """The map in another format. The map should have no errors (``amap.ok``)."""
+def write(amap: ArgumentMap, fmt: Format) -> str:
+    """The map as text of another format; nothing of it is lost but comments (docs/formats.md).
+    The map should have no errors (``amap.ok``)."""
     if fmt is Format.ARG:
-        return Export(write_arg(from_document(amap.document)))
+        return write_arg(from_document(amap.document))
     if fmt is Format.JSON:
-        return Export(write_json(from_document(amap.document)))
+        return write_json(from_document(amap.document))
     if fmt is Format.AIF:
         return export_aif(amap)
     if fmt is Format.ARGDOWN:

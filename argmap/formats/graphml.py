@@ -6,13 +6,15 @@ each premise to its link node and from the link node to its target — a claim
 node, or for an undercut the link node of the inference it attacks. Every
 attribute is declared with its type, so tools read booleans as booleans:
 
-- the graph: ``title``;
+- the graph: each header field (``title``, ``author``, ``source`` …);
 - nodes: ``type`` (``claim`` or ``link``), ``label`` (what a tool shows: the
   claim's text, or the link's arrow and label); claims: ``claim_kind``,
   ``main``, ``text``, ``section`` (the title path, ``A / B``), ``role``
-  (argmap's derived roles, comma-separated); links: ``link_type``
-  (``support`` or ``attack``), ``linked``, ``undercut``, ``link_label``,
-  ``link_kind`` (``example``);
+  (argmap's derived roles, comma-separated) and each property by its key
+  (``quote``, ``by`` …; a quote for each passage on lines of its own); links:
+  ``link_type`` (``support`` or ``attack``), ``linked``, ``undercut``,
+  ``link_label`` and each property as ``link_`` and its key (``link_kind``,
+  ``link_note`` …);
 - edges: ``role`` (``premise`` into a link node, ``conclusion`` out of one).
 
 Node ids are the claim ids and ``L1``, ``L2``… for the inferences (a claim
@@ -25,16 +27,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from argmap.analysis.argument_map import ArgumentMap
-from argmap.core.model import LinkType
-
-from .result import Export
+from argmap.core.model import LinkType, Property
 
 __all__ = ["export_graphml"]
 
 _NS = "http://graphml.graphdrawing.org/xmlns"
 _KEYS = (
     # (id, for, attr.name, attr.type)
-    ("title", "graph", "title", "string"),
     ("type", "node", "type", "string"),
     ("label", "node", "label", "string"),
     ("claim_kind", "node", "claim_kind", "string"),
@@ -46,7 +45,6 @@ _KEYS = (
     ("linked", "node", "linked", "boolean"),
     ("undercut", "node", "undercut", "boolean"),
     ("link_label", "node", "link_label", "string"),
-    ("link_kind", "node", "link_kind", "string"),
     ("edge_role", "edge", "role", "string"),
 )
 
@@ -60,12 +58,28 @@ def _section_paths(amap: ArgumentMap) -> list[str]:
     return paths
 
 
-def export_graphml(amap: ArgumentMap) -> Export:
+def _values(properties: tuple[Property, ...]) -> dict[str, str]:
+    """Properties by key; a key given twice (a quote for each passage) has its values on separate lines."""
+    values: dict[str, str] = {}
+    for prop in properties:
+        values[prop.key] = values[prop.key] + "\n" + prop.value if prop.key in values else prop.value
+    return values
+
+
+def export_graphml(amap: ArgumentMap) -> str:
     """The map as a GraphML document (UTF-8 XML)."""
     root = ET.Element("graphml", {"xmlns": _NS})
-    for key, domain, name, value_type in _KEYS:
+    header = _values(amap.document.header)
+    claim_values = {claim.id: _values(claim.properties) for claim in amap.claims}
+    link_values = [_values(inference.link.properties) for inference in amap.inferences]
+    keys = [
+        *((f"h_{key}", "graph", key, "string") for key in header),
+        *_KEYS,
+        *((f"p_{key}", "node", key, "string") for key in dict.fromkeys(k for v in claim_values.values() for k in v)),
+        *((f"lp_{key}", "node", f"link_{key}", "string") for key in dict.fromkeys(k for v in link_values for k in v)),
+    ]
+    for key, domain, name, value_type in keys:
         ET.SubElement(root, "key", {"id": key, "for": domain, "attr.name": name, "attr.type": value_type})
-    title = amap.title
     graph = ET.SubElement(root, "graph", {"id": "map", "edgedefault": "directed"})
     paths = _section_paths(amap)
 
@@ -73,9 +87,8 @@ def export_graphml(amap: ArgumentMap) -> Export:
         element = ET.SubElement(parent, "data", {"key": key})
         element.text = ("true" if value else "false") if isinstance(value, bool) else value
 
-    if title:
-        data(graph, "title", title)
-
+    for key, value in header.items():
+        data(graph, f"h_{key}", value)
     for claim in amap.claims:
         node = ET.SubElement(graph, "node", {"id": claim.id})
         data(node, "type", "claim")
@@ -88,6 +101,8 @@ def export_graphml(amap: ArgumentMap) -> Export:
         roles = sorted(role.value for role in amap.roles.get(claim.id, ()))
         if roles:
             data(node, "role", ", ".join(roles))
+        for key, value in claim_values[claim.id].items():
+            data(node, f"p_{key}", value)
     prefix = "L"
     while any(claim.id.startswith(prefix) and claim.id[len(prefix):].isdigit() for claim in amap.claims):
         prefix = "_" + prefix
@@ -99,21 +114,20 @@ def export_graphml(amap: ArgumentMap) -> Export:
         element = ET.SubElement(graph, "edge", {"id": f"e{edges}", "source": source, "target": target})
         data(element, "edge_role", role)
 
-    for inference in amap.inferences:
+    for inference, values in zip(amap.inferences, link_values, strict=True):
         node_id = f"{prefix}{inference.index + 1}"
         node = ET.SubElement(graph, "node", {"id": node_id})
         support = inference.type is LinkType.SUPPORT
+        words = inference.label or values.get("kind", "")
         data(node, "type", "link")
-        kind = inference.link.get("kind")
-        words = inference.label or (kind.value if kind is not None else "")
         data(node, "label", ("->" if support else "-x") + (f" {words}" if words else ""))
         data(node, "link_type", "support" if support else "attack")
         data(node, "linked", inference.linked and len(inference.premises) > 1)
         data(node, "undercut", inference.is_undercut)
         if inference.label:
             data(node, "link_label", inference.label)
-        if kind is not None:
-            data(node, "link_kind", kind.value)
+        for key, value in values.items():
+            data(node, f"lp_{key}", value)
         for premise in inference.premises:
             edge(premise, node_id, "premise")
         if inference.target is not None:
@@ -123,4 +137,4 @@ def export_graphml(amap: ArgumentMap) -> Export:
             edge(node_id, f"{prefix}{inference.target_inference + 1}", "conclusion")
     ET.indent(root)
     text = ET.tostring(root, encoding="unicode", xml_declaration=False)
-    return Export('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"

@@ -8,7 +8,7 @@ import attrs
 
 from .records import MapRecord
 
-__all__ = ["Conversion", "ConversionWarning", "Export", "FormatError", "SourceText", "load_json"]
+__all__ = ["Conversion", "ConversionWarning", "FormatError", "SourceText", "load_json"]
 
 
 @attrs.frozen
@@ -41,14 +41,6 @@ class Conversion:
     warnings: tuple[ConversionWarning, ...]
     source: SourceText | None = None
     """The source text to write beside the map, when the input carries one."""
-
-
-@attrs.frozen
-class Export:
-    """An exported map: the text in the other format, and what that format could not hold."""
-
-    text: str
-    warnings: tuple[ConversionWarning, ...] = ()
 
 
 class FormatError(Exception):

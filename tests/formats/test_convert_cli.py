@@ -152,6 +152,20 @@ def test_a_map_with_errors_is_not_exported(tmp_path: Path) -> None:
     assert not (tmp_path / "out.json").exists()
 
 
+def test_argmap_json_that_says_something_wrong_is_written_and_its_errors_reported(tmp_path: Path) -> None:
+    """argmap JSON is read as it is: a circle of support in it is written, and argmap check's error reported (exit 1)."""
+    circle = {"format": "argmap", "version": 1,
+              "claims": [{"id": "a", "kind": "claim", "text": "A."}, {"id": "b", "kind": "claim", "text": "B."}],
+              "links": [{"type": "support", "sources": ["a"], "target": "b"},
+                        {"type": "support", "sources": ["b"], "target": "a"}]}
+    source = tmp_path / "circle.json"
+    source.write_text(json.dumps(circle), encoding="utf-8")
+    status, _, err = run(["convert", str(source), "-o", str(tmp_path / "circle.arg")])
+    assert status == 1
+    assert "argmap check: 1 error" in err and "circular reasoning" in err
+    assert (tmp_path / "circle.arg").exists()
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -160,7 +160,7 @@ def test_argdown_reads_the_export_of_every_sample(path: Path, argdown: Argdown) 
 
     record = formats.read(path).record
     amap = argmap.resolve(argmap.parse(formats.write_arg(record), "sample.arg"), check_source=False)
-    exported = argdown.json(formats.write(amap, formats.Format.ARGDOWN).text, with_map=True)
+    exported = argdown.json(formats.write(amap, formats.Format.ARGDOWN), with_map=True)
     back = formats.read_data(json.dumps(exported).encode("utf-8"), "sample.json", formats.Format.ARGDOWN).record
     assert [(c.id, c.kind, c.main) for c in back.claims] == [(c.id, c.kind, c.main) for c in record.claims]
     assert formats.inferences_of(back) == formats.inferences_of(record)

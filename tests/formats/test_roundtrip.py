@@ -57,7 +57,7 @@ def _renamed(shapes: set[Shape], names: dict[str, str]) -> set[Shape]:
 def test_argmap_json_keeps_everything_and_meets_its_schema(record: MapRecord) -> None:
     """.arg -> JSON -> .arg gives the same records; the JSON is valid against the shipped JSON Schema."""
     amap = _checked(record)
-    text = write(amap, Format.JSON).text
+    text = write(amap, Format.JSON)
     SCHEMA.validate(json.loads(text))
     assert read_json(text) == record
 
@@ -67,7 +67,7 @@ def test_argmap_json_keeps_everything_and_meets_its_schema(record: MapRecord) ->
 def test_aif_with_argmaps_data_keeps_everything(record: MapRecord) -> None:
     """.arg -> AIF -> .arg gives the same records when the AIF keeps argmap's own object."""
     amap = _checked(record)
-    conversion = import_aif(write(amap, Format.AIF).text.encode("utf-8"), "map.json")
+    conversion = import_aif(write(amap, Format.AIF).encode("utf-8"), "map.json")
     assert conversion.warnings == ()
     assert conversion.record == MapRecord(
         record.header, record.sections, record.claims, record.links, conversion.record.comments
@@ -95,7 +95,7 @@ def _arguebuf_shapes(document: dict[str, Any]) -> tuple[dict[str, str], set[Shap
 def test_plain_aif_keeps_claims_links_groups_attacks_and_undercuts(record: MapRecord) -> None:
     """Without argmap's object (what OVA or AIFdb keep), AIF still holds the argument; arguebuf reads the same."""
     amap = _checked(record)
-    document = json.loads(write(amap, Format.AIF).text)
+    document = json.loads(write(amap, Format.AIF))
     node_of: dict[str, str] = document.pop("argmap")["nodes"]
     claim_of = {node: claim for claim, node in node_of.items()}
     conversion = import_aif(json.dumps(document).encode("utf-8"), "plain.json")
@@ -123,7 +123,7 @@ def _labels(record: MapRecord) -> dict[Shape, str]:
 def test_argdown_export_is_read_by_argdown_and_imported_back(record: MapRecord, argdown: Argdown) -> None:
     """.arg -> .argdown -> Argdown's own JSON -> .arg keeps ids, kinds, texts, sections, links and labels."""
     amap = _checked(record)
-    source = write(amap, Format.ARGDOWN).text
+    source = write(amap, Format.ARGDOWN)
     exported = argdown.json(source)
     back = import_argdown_json(json.dumps(exported).encode("utf-8"), "map.json").record
     assert [(c.id, c.kind, _normal(c.text), c.main, c.section) for c in back.claims] == [
@@ -142,14 +142,20 @@ def test_argdown_export_is_read_by_argdown_and_imported_back(record: MapRecord, 
 @MAPS
 @given(maps())
 def test_graphml_is_read_by_networkx_with_every_claim_and_inference(record: MapRecord) -> None:
-    """networkx reads the GraphML: a node per claim and per inference, typed attributes, premise and conclusion edges."""
+    """networkx reads the GraphML: a node per claim (with its properties) and per inference, typed attributes,
+    premise and conclusion edges, the header on the graph."""
     amap = _checked(record)
-    graph = nx.read_graphml(io.BytesIO(write(amap, Format.GRAPHML).text.encode("utf-8")))
+    graph = nx.read_graphml(io.BytesIO(write(amap, Format.GRAPHML).encode("utf-8")))
     claims = {n: d for n, d in graph.nodes(data=True) if d["type"] == "claim"}
     links = {n: d for n, d in graph.nodes(data=True) if d["type"] == "link"}
     assert {n: (d["text"], d["claim_kind"], d["main"]) for n, d in claims.items()} == {
         c.id: (c.text, c.kind.value, c.main) for c in record.claims
     }
+    fixed = {"type", "label", "text", "claim_kind", "main", "section", "role"}
+    assert {n: {k: v for k, v in d.items() if k not in fixed} for n, d in claims.items()} == {
+        c.id: {key: "\n".join(v for k, v in c.properties if k == key) for key, _ in c.properties} for c in record.claims
+    }
+    assert {k: v for k, v in graph.graph.items() if not k.endswith("_default")} == dict(record.header)
     assert len(links) == len(amap.inferences)
 
     def shape(node: str) -> Shape:
