@@ -19,9 +19,10 @@ claim's text is one paragraph) and drops control characters, which the
 language rejects.
 
 ``parse(write_arg(record))`` gives back the same records
-(:func:`~argmap.formats.records.from_document`); the test suite checks it on
-generated maps. This writer is what ``argmap fmt`` (to come) will reuse or
-replace.
+(:func:`~argmap.formats.records.from_document`), and ``argmap fmt``
+(:func:`argmap.language.format.format_text`, which lays out text as written)
+leaves what this writer writes unchanged: it makes text from records in the
+layout ``fmt`` keeps. The test suite checks both on generated maps.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def _properties(lines: list[str], properties: Pairs) -> None:
 
 def _sources(sources: tuple[str, ...], linked: bool) -> str:
     if linked:
-        return " + ".join(sources) if len(sources) > 1 else "+" + sources[0]
+        return " + ".join(sources) if len(sources) > 1 else "+ " + sources[0]
     return ", ".join(sources)
 
 
