@@ -94,7 +94,8 @@ print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
         # A plain file is read by the fast scanner: no Lark, no Graphviz, no teaching or reading view.
         (
             "main conclusion c: Cities should plant trees.\npremise a: Trees cool streets.\na -> c\n",
-            ["lark", "graphviz", "argmap.drawing", "argmap.teaching", "argmap.reading", "argmap.analysis.grounding"],
+            ["lark", "graphviz", "argmap.drawing", "argmap.teaching", "argmap.reading", "argmap.formats",
+             "argmap.analysis.grounding"],
         ),
         # A syntax error needs Lark's parser, still nothing that draws or teaches.
         ("premis a: Trees cool streets.\n", ["graphviz", "argmap.drawing", "argmap.teaching", "argmap.reading"]),

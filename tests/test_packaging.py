@@ -1,4 +1,4 @@
-"""The grammar and the reading view's page files travel with the package: a built wheel contains and loads them."""
+"""The grammar, the reading view's page files and argmap JSON's schema travel with the package: a built wheel contains and loads them."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ def test_wheel_contains_the_grammar_and_parses_from_it(tmp_path: Path) -> None:
         assert archive.read("argmap/grammars/argmap.lark") == (ROOT / "grammars" / "argmap.lark").read_bytes()
         for name in ("page.html", "view.css", "view.js"):
             assert archive.read(f"argmap/reading/{name}") == (ROOT / "argmap" / "reading" / name).read_bytes()
+        schema = "argmap/formats/argmap-map.schema.json"  # argmap JSON's schema, read by formats.jsonmap.schema()
+        assert archive.read(schema) == (ROOT / schema).read_bytes()
         archive.extractall(tmp_path / "site")
     probe = (
         "import argmap, argmap.language.grammar as g;"

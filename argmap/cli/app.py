@@ -8,8 +8,8 @@ Each command is a module of this package with a ``register(commands)`` that
 adds its parser and handler: :mod:`~argmap.cli.check`,
 :mod:`~argmap.cli.predictions`, :mod:`~argmap.cli.codes`,
 :mod:`~argmap.cli.render`, :mod:`~argmap.cli.evaluate`, :mod:`~argmap.cli.teach` (compare, grade,
-quiz), :mod:`~argmap.cli.annotate`, :mod:`~argmap.cli.fmt` and :mod:`~argmap.cli.lsp`. What they
-share is :mod:`~argmap.cli.common`.
+quiz), :mod:`~argmap.cli.annotate`, :mod:`~argmap.cli.fmt`, :mod:`~argmap.cli.lsp` and
+:mod:`~argmap.cli.convert`. What they share is :mod:`~argmap.cli.common`.
 A command module imports what its work needs inside its handler, so that
 ``argmap check`` starts without loading Graphviz, the reading view or the
 teaching code.
@@ -25,7 +25,7 @@ from typing import TextIO
 
 from argmap import __version__
 
-from . import annotate, check, codes, evaluate, fmt, lsp, predictions, render, teach
+from . import annotate, check, codes, convert, evaluate, fmt, lsp, predictions, render, teach
 from .common import EXIT_ENVIRONMENT, EXIT_OK, EXIT_USAGE
 
 __all__ = ["build_parser", "main", "main_entry"]
@@ -83,7 +83,7 @@ def build_parser() -> _Parser:
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
-    for command in (check, predictions, codes, render, evaluate, teach, annotate, fmt, lsp):
+    for command in (check, predictions, codes, render, evaluate, teach, annotate, fmt, lsp, convert):
         command.register(commands)
     parser.commands = commands.choices
     return parser
