@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
 import warnings
 from pathlib import Path
@@ -24,6 +25,7 @@ from argmap.drawing import (
     describe,
     render,
     repr_svg,
+    to_dot,
     visible,
 )
 from tests.render_support import (
@@ -179,6 +181,71 @@ def test_any_text_survives_dot(first: str, second: str, quote: str) -> None:
         assert lines(visible(quote.strip())) in title.text
 
 
+# --- layout ---------------------------------------------------------------------------
+
+LEVELS = """\
+main conclusion c: The plan should go ahead.
+premise a: It costs little.
+premise b: Little cost is worth it here.
+premise d: Residents asked for it.
+claim e: Residents want it.
+premise f: They signed a petition.
+premise g: They said so at the meeting.
+a + b -> c
+d -> c
+e -> c
+f -> e
+g -> e
+"""
+
+
+def _box_rows(svg: bytes) -> dict[str, float]:
+    """The middle (SVG y) of each claim's box: dot centres the boxes of one row on one line."""
+    rows = {}
+    for element in svg_root(svg).iter(f"{SVG}g"):
+        element_id = element.get("id", "")
+        if element_id.startswith("claim-"):
+            ys = [float(y) for path in element.iter(f"{SVG}path") for y in re.findall(r",(-?[\d.]+)", path.get("d", ""))]
+            rows[element_id.removeprefix("claim-")] = round((min(ys) + max(ys)) / 2, 1)
+    return rows
+
+
+def test_reasons_of_a_claim_sit_level() -> None:
+    """In a small map with a linked reason every single reason is drawn two ranks long, and every reason of a claim sits on one row."""
+    amap = argmap.resolve(argmap.parse(LEVELS))
+    dot = to_dot(amap, legend=False)
+    two_ranks = {line.split(" ->")[0].strip() for line in dot.splitlines() if "minlen=2" in line}
+    assert two_ranks == {"d", "e", "f", "g"}
+    rows = _box_rows(render_quietly(amap, legend=False, direction="BT"))
+    assert rows["a"] == rows["b"] == rows["d"] == rows["e"]  # c's reasons, linked or single
+    assert rows["f"] == rows["g"]
+    assert rows["f"] > rows["e"]  # a row further down (the map points up)
+
+
+def _many_levels(copies: int) -> str:
+    """LEVELS copied under one main conclusion, each copy's ids suffixed by its number."""
+    lines = ["main conclusion top: The plans should all go ahead."]
+    for n in range(copies):
+        for line in LEVELS.splitlines():
+            line = re.sub(r"\b([a-g])\b", rf"\g<1>{n}", line).replace("main conclusion", "conclusion")
+            lines.append(line)
+        lines.append(f"c{n} -> top")
+    return "\n".join(lines) + "\n"
+
+
+def test_reasons_of_a_claim_sit_level_in_a_big_map() -> None:
+    """Above 300 claims only a single reason into a claim that also has a linked reason is two ranks long (cheaper for dot), and the reasons of every claim still sit level."""
+    amap = argmap.resolve(argmap.parse(_many_levels(45)))
+    assert len(amap.claims) > 300
+    dot = to_dot(amap, legend=False, sections=False)
+    two_ranks = {line.split(" ->")[0].strip() for line in dot.splitlines() if "minlen=2" in line}
+    assert two_ranks == {f"{name}{n}" for n in range(45) for name in "de"}  # not f, g into e, nor c into top
+    rows = _box_rows(render_quietly(amap, legend=False, sections=False, direction="BT"))
+    for n in range(45):
+        assert rows[f"a{n}"] == rows[f"b{n}"] == rows[f"d{n}"] == rows[f"e{n}"]
+        assert rows[f"f{n}"] == rows[f"g{n}"] > rows[f"e{n}"]
+
+
 # --- no warnings ---------------------------------------------------------------------
 
 
@@ -225,6 +292,32 @@ def test_dot_failure_shows_its_message(monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
     with pytest.raises(RenderError, match="syntax error in line 7"):
         render(case("linked"), "png")
+
+
+def test_a_layout_dot_cannot_rank_is_drawn_again_without_levelling(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """When dot 2.43 fails with 'trouble in init_rank' (as it does on some framed maps of thousands of claims), the map is drawn again without newrank and two-rank links, and a warning says so."""
+    real = shutil.which("dot")
+    assert real is not None
+    # A dot that fails as 2.43 does whenever it is asked for newrank, and is the real dot otherwise.
+    _fake_dot(
+        tmp_path,
+        f'input=$(cat); case "$input" in *newrank=true*) echo "Error: trouble in init_rank" >&2; exit 1;; esac\n'
+        f'printf "%s" "$input" | exec {real} "$@"\n',
+    )
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    amap = argmap.resolve(argmap.parse(LEVELS))
+    assert "minlen=2" in to_dot(amap) and "newrank=true" in to_dot(amap)  # what the retry leaves out
+    with pytest.warns(DotWarning, match="could not keep each claim's reasons level"):
+        svg = render(amap, "svg")
+    assert set(_box_rows(svg)) == {"a", "b", "c", "d", "e", "f", "g"}
+
+
+def test_dot_failing_twice_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """When dot cannot rank the map even without levelling, the error carries what it said."""
+    _fake_dot(tmp_path, 'cat >/dev/null; echo "Error: trouble in init_rank" >&2; exit 1\n')
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    with pytest.raises(RenderError, match="trouble in init_rank"):
+        render(case("linked"), "svg")
 
 
 def test_dot_warnings_are_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import graphviz
-
 from argmap.analysis.argument_map import Role
 from argmap.core.model import Claim, ClaimKind
 
 from .describe import plural
+from .graph import Graph
 from .labels import (
     SMALL_TEXT,
     balanced_wrap,
@@ -26,7 +25,7 @@ from .theme import NodeLook, claim_value, header_words, node_look, prediction_wo
 __all__ = ["add_claim"]
 
 
-def add_claim(scene: Scene, graph: graphviz.Digraph, claim: Claim) -> None:
+def add_claim(scene: Scene, graph: Graph, claim: Claim) -> None:
     """Add the box of ``claim``: its look from the theme (or a caller's mark), its label and tooltip."""
     look_name = node_look(scene.amap, claim)
     look = scene.theme.nodes[look_name]
@@ -38,7 +37,8 @@ def add_claim(scene: Scene, graph: graphviz.Digraph, claim: Claim) -> None:
     if focused:
         classes.append("focus")
     element_id = f"claim-{claim.id}"
-    tooltip = _tooltip(scene, claim)
+    header = header_words(scene.amap, claim)
+    tooltip = _tooltip(claim, header)
     mark = scene.claim_mark(claim)
     border, penwidth = look.border, look.penwidth
     if mark is not None:  # a caller's mark replaces the border's colour and line
@@ -51,7 +51,7 @@ def add_claim(scene: Scene, graph: graphviz.Digraph, claim: Claim) -> None:
     scene.tooltips[element_id] = tooltip
     graph.node(
         claim.id,
-        label=_claim_label(scene, claim, look, italic=look.italic or claim.kind is ClaimKind.ASSUMPTION),
+        label=_claim_label(scene, claim, header, look, italic=look.italic or claim.kind is ClaimKind.ASSUMPTION),
         shape="box",
         style=style,
         fillcolor=look.fill,
@@ -65,8 +65,8 @@ def add_claim(scene: Scene, graph: graphviz.Digraph, claim: Claim) -> None:
     )
 
 
-def _tooltip(scene: Scene, claim: Claim) -> str:
-    parts = [f"{header_words(scene.amap, claim).lower()} {claim.id}: {claim.text}"]
+def _tooltip(claim: Claim, header: str) -> str:
+    parts = [f"{header.lower()} {claim.id}: {claim.text}"]
     quotes = [prop.value.strip() for prop in claim.properties if prop.key == "quote" and prop.value.strip()]
     if quotes:
         parts.append("quote: " + " · ".join(f"“{quote}”" for quote in quotes))
@@ -80,9 +80,9 @@ def _tooltip(scene: Scene, claim: Claim) -> str:
     return "\n".join(parts)
 
 
-def _claim_label(scene: Scene, claim: Claim, look: NodeLook, *, italic: bool) -> str:
+def _claim_label(scene: Scene, claim: Claim, header_text: str, look: NodeLook, *, italic: bool) -> str:
     small = SMALL_TEXT
-    header = styled(esc(header_words(scene.amap, claim)), bold=True)
+    header = styled(esc(header_text), bold=True)
     statement = claim_value(claim, "kind")
     if statement:
         header += esc(f" · {statement}")

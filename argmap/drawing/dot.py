@@ -3,7 +3,8 @@
 The same map and options give byte-identical DOT text, in source order
 (:func:`argmap.drawing.render` runs ``dot`` on it). Every string a user wrote
 passes through exactly one escape, in :mod:`argmap.drawing.labels`; the DOT
-statements themselves are built with :class:`graphviz.Digraph`, never by
+statements themselves are built with :class:`~argmap.drawing.graph.Graph` (the
+``graphviz`` package's quoting, without its per-call cost), never by
 pasting strings together.
 
 The parts of the picture are built in modules of their own, all reading one
@@ -27,14 +28,13 @@ The visual language is explained for readers in ``docs/rendering.md``.
 
 from __future__ import annotations
 
-import graphviz
-
 from argmap.analysis.argument_map import ArgumentMap
 from argmap.core.speed import gc_paused
 
 from .boxes import add_claim
 from .describe import describe_drawn
 from .focus import FocusError
+from .graph import Graph
 from .labels import esc, esc_lines, font, html_label, plain, styled, wrap
 from .layout import AUTO, MEDIA, MM
 from .legend import add_legend
@@ -181,7 +181,7 @@ def build(amap: ArgumentMap, options: Options) -> Drawing:
     scene = Scene(amap, options)
     theme = scene.theme
     layout = scene.layout
-    graph = graphviz.Digraph(
+    graph = Graph(
         "argmap",
         graph_attr={
             "rankdir": layout.direction,
@@ -190,7 +190,7 @@ def build(amap: ArgumentMap, options: Options) -> Drawing:
             "nodesep": f"{layout.nodesep:g}",
             "ranksep": f"{layout.ranksep:g}",
             "outputorder": "edgesfirst",
-            "newrank": "true",
+            "newrank": "true" if options.level else None,
             "label": _title_label(scene),
             "labelloc": "t",
             "labeljust": "c",
@@ -237,13 +237,13 @@ def _title_label(scene: Scene) -> str:
     return html_label("<BR/>".join(parts))
 
 
-def _add_frames(scene: Scene, graph: graphviz.Digraph) -> None:
+def _add_frames(scene: Scene, graph: Graph) -> None:
     """The boxes and junction points, each in its section's frame when sections are framed."""
     frames = plan_frames(scene)
     amap = scene.amap
     sections = amap.document.sections
 
-    def fill(subgraph: graphviz.Digraph, section: int | None) -> None:
+    def fill(subgraph: Graph, section: int | None) -> None:
         for claim_id in frames.claims.get(section, []):
             add_claim(scene, subgraph, amap.by_id[claim_id])
         for inference_index in frames.junctions.get(section, []):

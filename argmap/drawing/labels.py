@@ -14,7 +14,7 @@ import functools
 import html
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import graphviz
 
@@ -27,6 +27,7 @@ __all__ = [
     "esc_lines",
     "font",
     "html_label",
+    "line_counter",
     "phrase_lines",
     "plain",
     "styled",
@@ -157,19 +158,79 @@ def balanced_wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     >>> balanced_wrap("The Okafor family should adopt a dog.")
     ['The Okafor family', 'should adopt a dog.']
     """
-    lines = wrap(text, width)
-    if len(lines) < 2:
-        return lines
+    count = line_counter(text)
+    lines = count(width)
+    if lines < 2:
+        return wrap(text, width)
     # The narrowest width that needs no more lines (fewer columns never need fewer lines).
     low, high = max(width // 2, 1), width
     while low < high:
         middle = (low + high) // 2
-        if len(wrap(text, middle)) > len(lines):
+        if count(middle) > lines:
             low = middle + 1
         else:
             high = middle
-    best = low
-    return wrap(text, best) if best != width else lines
+    return wrap(text, low)
+
+
+def line_counter(text: str) -> Callable[[int], int]:
+    """A function giving ``len(wrap(text, width))`` for any width: counted from the word
+    lengths when :func:`wrap` would lay the text out from them alone, which is most of the
+    time and several times faster than wrapping.
+
+    >>> count = line_counter("Trees cool streets by several degrees in summer.")
+    >>> count(20), count(80)
+    (3, 1)
+    """
+    words = _word_lengths(text)
+
+    def count(width: int) -> int:
+        if words is not None and words[1] <= width:
+            return _line_count(words[0], width)
+        return len(wrap(text, width))
+
+    return count
+
+
+def _word_lengths(text: str) -> tuple[list[list[int]], int] | None:
+    """The lengths of the words of each paragraph, and the longest, when :func:`wrap` can
+    lay ``text`` out from them alone (ASCII, printable); otherwise ``None``."""
+    if not text.isascii():
+        return None
+    if text.isprintable():  # one paragraph: the usual claim
+        paragraphs = [text]
+    else:
+        paragraphs = LINE_BREAK.split(text)
+        if not all(paragraph.isprintable() for paragraph in paragraphs):
+            return None
+    lengths = [
+        [len(word) for word in (paragraph.split(" ") if "  " not in paragraph else _SPACES.split(paragraph))]
+        for paragraph in paragraphs
+    ]
+    return lengths, max(max(words) for words in lengths)
+
+
+def _line_count(paragraphs: list[list[int]], width: int) -> int:
+    """How many lines :func:`wrap` makes of words of these lengths, none longer than
+    ``width``: its steps, counted instead of built (a quarter of the time of drawing a big
+    map went on wrapping each claim's text about six times)."""
+    count = 0
+    trailing_empty = 0
+    for words in paragraphs:
+        empty, used = True, 0
+        for length in words:
+            if empty:
+                empty, used = length == 0, length
+            elif used + 1 + length > width:
+                count += 1
+                trailing_empty = 0  # the line just ended has a word
+                empty, used = length == 0, length
+            else:
+                used += 1 + length
+        count += 1
+        trailing_empty = trailing_empty + 1 if empty else 0
+    # wrap drops empty last lines, keeping one.
+    return count - min(trailing_empty, count - 1)
 
 
 def phrase_lines(phrases: Sequence[str], width: int) -> list[str]:

@@ -13,7 +13,7 @@ the rules; ``bench`` and the tests measure the pictures they give.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 import attrs
 
@@ -21,11 +21,12 @@ from argmap.analysis.argument_map import ArgumentMap, Inference
 from argmap.core.model import Claim, ClaimKind
 
 from .key import KeyEntries, key_size
-from .labels import SMALL_TEXT, WRAP_WIDTH, phrase_lines, text_width, wrap
+from .labels import SMALL_TEXT, WRAP_WIDTH, line_counter, phrase_lines, text_width, wrap
 from .theme import claim_value, header_words, prediction_words
 
 __all__ = [
     "AUTO",
+    "EVERY_REASON_TWO_RANKS",
     "LR_WRAP_WIDTH",
     "MEDIA",
     "NARROW_WRAP_WIDTH",
@@ -34,6 +35,7 @@ __all__ = [
     "Layout",
     "Medium",
     "choose_layout",
+    "two_rank_links",
 ]
 
 AUTO = "auto"
@@ -200,12 +202,13 @@ class _Estimate:
         self.claims = claims
         self.key = key
         self.levels = _levels(claims, inferences, junctions)
+        self.boxes = {claim.id: _Box.of(amap, claim) for claim in claims}
 
     def extent(self, direction: str, wrap_width: int, nodesep: float, ranksep: float) -> tuple[float, float]:
         """The estimated size in pt of the drawing (title and key included)."""
         junction = 16.0
         sizes: dict[str | int, tuple[float, float]] = {
-            claim.id: _box_size(self.amap, claim, wrap_width) for claim in self.claims
+            claim_id: box.size(wrap_width) for claim_id, box in self.boxes.items()
         }
         ranks: dict[int, list[tuple[float, float]]] = {}
         for node, rank in self.levels.items():
@@ -233,11 +236,39 @@ class _Estimate:
         return width + 16, height + 20 * title_lines + 16
 
 
+EVERY_REASON_TWO_RANKS = 300
+"""Up to this many drawn claims, every single reason of a map with junction points is drawn two
+ranks long; above it, only those that must be (:func:`two_rank_links`)."""
+
+
+def two_rank_links(claims: int, inferences: Sequence[Inference], junctions: Collection[int]) -> set[int]:
+    """The single reasons drawn two ranks long (``minlen=2``), as a link through a junction point
+    is, so that all the reasons of a claim sit level.
+
+    On a map of up to :data:`EVERY_REASON_TWO_RANKS` claims with any junction point, every single
+    reason; the layouts of the examples were fitted with that, and ``dot`` is fast there. On a
+    bigger map only the reasons into a claim that also has a reason through a junction point:
+    elsewhere a claim's reasons are level anyway, and two ranks on every single reason made
+    ``dot`` 1.3 to 3 times slower on maps of 1,000 to 3,000 claims (docs/performance.md)."""
+    singles = [
+        inference for inference in inferences if inference.index not in junctions and inference.target is not None
+    ]
+    if not junctions:
+        return set()
+    if claims <= EVERY_REASON_TWO_RANKS:
+        return {inference.index for inference in singles}
+    through_junction = {
+        inference.target for inference in inferences if inference.index in junctions and inference.target is not None
+    }
+    return {inference.index for inference in singles if inference.target in through_junction}
+
+
 def _levels(claims: Sequence[Claim], inferences: Sequence[Inference], junctions: Collection[int]) -> dict[str | int, int]:
     """Each drawn node's rank counted from the conclusions (the longest path to a node with no
     outgoing link, with the ranks every link takes): what dot's ranking gives a tree. Claims are
     keyed by id, junction points by their inference's index."""
     heads: dict[str | int, list[tuple[str | int, int]]] = {claim.id: [] for claim in claims}
+    two_rank = two_rank_links(len(claims), inferences, junctions)
     by_index = {inference.index: inference for inference in inferences}
     for inference in inferences:
         head: str | int
@@ -251,7 +282,7 @@ def _levels(claims: Sequence[Claim], inferences: Sequence[Inference], junctions:
             for premise in inference.premises:
                 heads.setdefault(premise, []).append((inference.index, 1))
         else:
-            length = 2 if junctions and inference.target is not None else 1
+            length = 2 if inference.index in two_rank else 1
             heads.setdefault(inference.premises[0], []).append((head, length))
     tails: dict[str | int, list[tuple[str | int, int]]] = {node: [] for node in heads}
     waiting = {node: len(out) for node, out in heads.items()}
@@ -271,19 +302,32 @@ def _levels(claims: Sequence[Claim], inferences: Sequence[Inference], junctions:
     return level
 
 
-def _box_size(amap: ArgumentMap, claim: Claim, wrap_width: int) -> tuple[float, float]:
-    """A claim box's size in pt, as Graphviz will draw it. The lines are counted with :func:`wrap`;
-    ``balanced_wrap`` (much slower) gives as many lines, about equally long."""
-    count = len(wrap(claim.text, wrap_width))
-    total = text_width(claim.text)
-    longest = min(wrap_width, -(-total // count) + 3) if count > 1 else total
-    header = len(header_words(amap, claim)) + len(claim.id) + 2
-    statement = claim_value(claim, "kind")
-    if statement:
-        header += len(statement) + 3
-    details = phrase_lines(prediction_words(claim), 48) if claim.kind is ClaimKind.PREDICTION else []
-    width = max(
-        20 + 5.65 * longest, 14 + 5.0 * header, 14 + 4.6 * max((text_width(line) for line in details), default=0)
-    )
-    height = 22 + 12.5 * count + 11 * len(details)
-    return width, height
+@attrs.frozen
+class _Box:
+    """What a claim box's size depends on, worked out once for all the layouts tried."""
+
+    lines: Callable[[int], int]
+    """How many lines the text wraps into at a width."""
+    total: int
+    """The text's width in columns, unwrapped."""
+    least_width: float
+    """The width in pt the header (kind, role, id, statement kind) and a prediction's details need."""
+    details: int
+    """How many lines of details a prediction has."""
+
+    @classmethod
+    def of(cls, amap: ArgumentMap, claim: Claim) -> _Box:
+        header = len(header_words(amap, claim)) + len(claim.id) + 2
+        statement = claim_value(claim, "kind")
+        if statement:
+            header += len(statement) + 3
+        details = phrase_lines(prediction_words(claim), 48) if claim.kind is ClaimKind.PREDICTION else []
+        least_width = max(14 + 5.0 * header, 14 + 4.6 * max((text_width(line) for line in details), default=0))
+        return cls(line_counter(claim.text), text_width(claim.text), least_width, len(details))
+
+    def size(self, wrap_width: int) -> tuple[float, float]:
+        """The box's size in pt, as Graphviz will draw it. The lines are counted as :func:`wrap`
+        makes them; ``balanced_wrap`` gives as many lines, about equally long."""
+        count = self.lines(wrap_width)
+        longest = min(wrap_width, -(-self.total // count) + 3) if count > 1 else self.total
+        return max(20 + 5.65 * longest, self.least_width), 22 + 12.5 * count + 11 * self.details

@@ -9,10 +9,9 @@ says what it lists and how big it is.
 
 from __future__ import annotations
 
-import graphviz
-
 from argmap.core.model import LinkType
 
+from .graph import Graph
 from .key import LINK_LEGEND, NODE_LEGEND, key_columns
 from .labels import SMALL_TEXT, esc, font, html_label, styled
 from .scene import Scene
@@ -23,7 +22,7 @@ KEY_NODE = "legend.key"
 """The key's node (a '.' cannot occur in a claim id)."""
 
 
-def add_legend(scene: Scene, graph: graphviz.Digraph) -> None:
+def add_legend(scene: Scene, graph: Graph) -> None:
     """Add the key: one table in the main conclusion's rank (before it), or at the conclusions' end
     of the map when the main conclusion is not drawn."""
     graph.node(

@@ -7,11 +7,10 @@ the theme (:mod:`argmap.drawing.theme`), a caller's mark overriding them.
 
 from __future__ import annotations
 
-import graphviz
-
 from argmap.analysis.argument_map import Inference
 
 from .describe import inference_words
+from .graph import Graph
 from .labels import balanced_wrap, esc_lines, font, html_label, plain, styled
 from .scene import Scene, junction_name
 from .theme import edge_look
@@ -25,7 +24,7 @@ JUNCTION_HALO = "5"
 """Width of the background-coloured ring round a junction dot (half of it inside the node)."""
 
 
-def add_junction(scene: Scene, graph: graphviz.Digraph, inference: Inference) -> None:
+def add_junction(scene: Scene, graph: Graph, inference: Inference) -> None:
     """Add the junction point of an inference drawn through one."""
     look_name = edge_look(scene.amap, inference)
     look = scene.theme.edges[look_name]
@@ -50,7 +49,7 @@ def add_junction(scene: Scene, graph: graphviz.Digraph, inference: Inference) ->
     )
 
 
-def add_inference(scene: Scene, graph: graphviz.Digraph, inference: Inference) -> None:
+def add_inference(scene: Scene, graph: Graph, inference: Inference) -> None:
     """Add the edges of an inference: premises to its junction and on to the target, or one edge."""
     look_name = edge_look(scene.amap, inference)
     look = scene.theme.edges[look_name]
@@ -98,7 +97,7 @@ def add_inference(scene: Scene, graph: graphviz.Digraph, inference: Inference) -
         )
     else:
         # Two ranks, like a link through a junction, so every reason of a claim sits level.
-        minlen = "2" if scene.junctions and inference.target is not None else None
+        minlen = "2" if inference.index in scene.two_rank else None
         graph.edge(
             inference.premises[0],
             head,

@@ -14,6 +14,8 @@ import shutil
 import subprocess
 import warnings
 
+import attrs
+
 from argmap.analysis.argument_map import ArgumentMap
 from argmap.core.diagnostics import ArgmapError
 
@@ -89,6 +91,31 @@ def render(
         # Sharp on screens; a huge map is scaled to stay under cairo's 32767-pixel limit
         # (220 inches at 144 dpi) instead of dot warning that it had to.
         command += ["-Gdpi=144"] + ([] if fit else ["-Gsize=220,220"])
+    output, stderr = _run_dot(command, drawing, timeout)
+    if output is None and _RANK_TROUBLE in stderr:
+        # Graphviz 2.43 (Debian 12's) cannot rank some large framed maps with newrank and
+        # two-rank links; without them it can, at the cost of reasons not sitting level.
+        drawing = build(amap, attrs.evolve(options, level=False))
+        output, stderr = _run_dot(command, drawing, timeout)
+        if output is not None:
+            stderr = (
+                f"could not keep each claim's reasons level ({_RANK_TROUBLE}, a Graphviz 2.43 bug); "
+                "drew the map without levelling them" + (f". {stderr}" if stderr else "")
+            )
+    if output is None:
+        raise RenderError(f"Graphviz's dot failed: {stderr}")
+    if stderr:
+        warnings.warn(f"Graphviz's dot: {stderr}", DotWarning, stacklevel=2)
+    if fmt == "svg":
+        return finish_svg(output, drawing)
+    return output
+
+
+_RANK_TROUBLE = "trouble in init_rank"
+
+
+def _run_dot(command: list[str], drawing: Drawing, timeout: float) -> tuple[bytes | None, str]:
+    """Run ``dot`` on the drawing: its output (``None`` when it failed) and what it printed."""
     try:
         done = subprocess.run(
             command,
@@ -109,13 +136,8 @@ def render(
         raise RenderError(f"Graphviz's dot did not finish within {timeout:g} seconds{hint}") from None
     stderr = done.stderr.decode("utf-8", errors="replace").strip()
     if done.returncode != 0 or not done.stdout:
-        said = stderr or f"exit status {done.returncode}, no output"
-        raise RenderError(f"Graphviz's dot failed: {said}")
-    if stderr:
-        warnings.warn(f"Graphviz's dot: {stderr}", DotWarning, stacklevel=2)
-    if fmt == "svg":
-        return finish_svg(done.stdout, drawing)
-    return bytes(done.stdout)
+        return None, stderr or f"exit status {done.returncode}, no output"
+    return bytes(done.stdout), stderr
 
 
 def _warn_if_too_small(drawing: Drawing, fit: str | None) -> None:

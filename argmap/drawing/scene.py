@@ -17,7 +17,7 @@ from argmap.core.model import Claim
 from .describe import plural
 from .focus import DEFAULT_FOCUS_DEPTH, select
 from .key import KEY_MIN_CLAIMS, KeyEntries, key_entries
-from .layout import Layout, choose_layout
+from .layout import Layout, choose_layout, two_rank_links
 from .theme import Mark, Marks, Theme
 
 __all__ = ["Options", "Scene", "junction_name"]
@@ -37,6 +37,9 @@ class Options:
     marks: Marks | None = None
     fit: str | None = None
     """The medium the whole map is to be seen on (a key of :data:`argmap.drawing.layout.MEDIA`)."""
+    level: bool = True
+    """Ask ``dot`` to keep the reasons of a claim level (``newrank`` and two-rank links). Off only
+    to retry a layout that Graphviz 2.43 could not make with it (``trouble in init_rank``)."""
 
 
 class Scene:
@@ -50,6 +53,8 @@ class Scene:
         self.drawn_inferences = {inference.index for inference in self.inferences}
         self.junctions = self._junctions()
         """Inferences drawn through a junction point."""
+        self.two_rank = two_rank_links(len(self.claims), self.inferences, self.junctions) if options.level else set()
+        """Single reasons drawn two ranks long, level with a linked reason of the same claim."""
         self.tooltips: dict[str, str] = {}
         """By SVG element id: a box's full text (and quote), set in the SVG after ``dot`` has run."""
         shown = options.legend and len(self.claims) >= KEY_MIN_CLAIMS
