@@ -7,11 +7,14 @@ import csv
 import io
 import os
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
 
+import argmap
 from argmap.cli import main
+from argmap.drawing import render
 from argmap.teaching.grade import safe_cell, safe_file_name
 from argmap.teaching.roster import RosterError, read_roster
 from argmap.teaching.submissions import identify, sort_out
@@ -326,13 +329,27 @@ def test_grade_maps_without_dot_writes_nothing(tmp_path: Path, monkeypatch: pyte
 
 
 @pytest.mark.needs_dot
-def test_a_difference_map_to_print_is_drawn_to_be_read_on_a4(tmp_path: Path) -> None:
-    """A wide 15-claim difference map is drawn left to right when the renderer's own choice for A4
-    would leave its text too small to read: no warning, the map on one page."""
+def test_a_difference_map_to_print_is_drawn_as_large_as_a4_allows(tmp_path: Path) -> None:
+    """A wide 15-claim difference map with labelled lines is drawn left to right for A4, where its text
+    comes out larger than bottom to top would (measured in the SVG), and the page says honestly
+    whether that is still too small to read."""
+    from argmap.teaching.compare import compare
+    from argmap.teaching.maps import difference_map
+    from tests.svg_measure import measure
+
     classes = TEACHING / "classes" / "deposit"
+    nina = classes / "submissions" / "Nina Fuchs - Deposit map.arg"
     out = tmp_path / "nina.html"
-    status, _, err = run(["compare", str(classes / "submissions" / "Nina Fuchs - Deposit map.arg"),
-                          str(classes / "key.arg"), "--map", str(out)])
+    status, _, err = run(["compare", str(nina), str(classes / "key.arg"), "--map", str(out)])
     assert status == 0, err
-    assert "too small to read" not in err
-    assert "<svg" in out.read_text(encoding="utf-8")
+    page = out.read_text(encoding="utf-8")
+    union, marks = difference_map(compare(argmap.resolve(argmap.load(nina)), argmap.resolve(argmap.load(classes / "key.arg"))))
+    text = {}
+    for direction in ("BT", "LR"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            text[direction] = measure(render(union, "svg", fit="a4", sections=False, marks=marks, direction=direction)).text_at("a4")
+    assert text["LR"] > text["BT"]
+    drawn = page[page.index("<svg") : page.index("</svg>") + 6].encode("utf-8")
+    assert measure(drawn).text_at("a4") == pytest.approx(text["LR"], abs=0.05)
+    assert ("too small to read" in err) == (text["LR"] < 5.0)

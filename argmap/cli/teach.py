@@ -200,31 +200,6 @@ def _draw(amap: ArgumentMap, fmt: str, stderr: TextIO, command: str, **options: 
         return None
 
 
-def _draw_a4(amap: ArgumentMap, stderr: TextIO, command: str, **options: Any) -> bytes | None:
-    """Draw for an A4 page (the renderer's fit): its own choice of direction first, and left to right
-    instead when that choice would leave the text too small to read but left to right would not."""
-    import warnings
-
-    from argmap import drawing as rd
-
-    try:
-        with warnings.catch_warnings(record=True) as first:
-            warnings.simplefilter("always", rd.FitWarning)
-            data = rd.render(amap, "svg", fit="a4", **options)
-        if any(issubclass(w.category, rd.FitWarning) for w in first):
-            with warnings.catch_warnings(record=True) as second:
-                warnings.simplefilter("always", rd.FitWarning)
-                sideways = rd.render(amap, "svg", fit="a4", direction="LR", **options)
-            if not any(issubclass(w.category, rd.FitWarning) for w in second):
-                return sideways
-        for warning in first:
-            print(f"argmap {command}: warning: {warning.message}", file=stderr)
-        return data
-    except rd.RenderError as exc:
-        print(f"argmap {command}: {exc}", file=stderr)
-        return None
-
-
 def _write(path: str, data: str | bytes, stderr: TextIO, command: str) -> bool:
     import sys
 
@@ -326,7 +301,7 @@ def _compare_map(comparison: Any, output: str, fmt: str, stderr: TextIO) -> int:
 
     union, marks = difference_map(comparison)
     if fmt == "html":
-        data = _draw_a4(union, stderr, "compare", marks=marks, sections=False)
+        data = _draw(union, "svg", stderr, "compare", marks=marks, fit="a4", sections=False)
     else:
         data = _draw(union, fmt, stderr, "compare", marks=marks)
     if data is None:
@@ -391,7 +366,7 @@ def cmd_grade(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         for s in submissions:
             if s.comparison is not None:
                 union, marks = difference_map(s.comparison)
-                data = _draw_a4(union, stderr, "grade", marks=marks, sections=False)
+                data = _draw(union, "svg", stderr, "grade", marks=marks, fit="a4", sections=False)
                 if data is None:
                     return EXIT_ENVIRONMENT
                 maps[s.file] = data
@@ -454,7 +429,7 @@ def cmd_quiz(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if svg is None:
             return EXIT_ENVIRONMENT
         if not markdown:  # the worksheet's copy is laid out for A4; its key is in words above it
-            printed = _draw_a4(blank, stderr, "quiz", sections=False, legend=False)
+            printed = _draw(blank, "svg", stderr, "quiz", sections=False, legend=False, fit="a4")
             if printed is None:
                 return EXIT_ENVIRONMENT
     suffix = ".md" if markdown else ".html"

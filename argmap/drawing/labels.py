@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 import graphviz
 
 __all__ = [
+    "LABEL_WRAP_WIDTH",
     "LINE_BREAK",
     "SMALL_TEXT",
     "WRAP_WIDTH",
@@ -38,6 +39,9 @@ __all__ = [
 
 WRAP_WIDTH = 36
 """Characters per line of a claim's text in its box (a CJK character counts as two)."""
+
+LABEL_WRAP_WIDTH = 24
+"""Characters per line of the words on a link's line."""
 
 SMALL_TEXT = 9
 """Point size of a box's header, id and details, and of the key. Graphviz 2.43 reads an HTML

@@ -21,7 +21,16 @@ from argmap.analysis.argument_map import ArgumentMap, Inference
 from argmap.core.model import Claim, ClaimKind
 
 from .key import KeyEntries, key_size
-from .labels import SMALL_TEXT, WRAP_WIDTH, line_counter, phrase_lines, text_width, wrap
+from .labels import (
+    LABEL_WRAP_WIDTH,
+    SMALL_TEXT,
+    WRAP_WIDTH,
+    balanced_wrap,
+    line_counter,
+    phrase_lines,
+    text_width,
+    wrap,
+)
 from .theme import claim_value, header_words, prediction_words
 
 __all__ = [
@@ -138,6 +147,8 @@ def choose_layout(
     key: KeyEntries,
     direction: str,
     fit: str | None,
+    notes: Mapping[str, str] | None = None,
+    labels: Mapping[int, str] | None = None,
 ) -> Layout:
     """Direction, wrapping width and spacing for a drawing.
 
@@ -151,7 +162,7 @@ def choose_layout(
     proportions, the one that comes nearest wins.
     """
     medium = MEDIA[fit or "screen"]
-    estimate = _Estimate(amap, claims, inferences, junctions, key)
+    estimate = _Estimate(amap, claims, inferences, junctions, key, notes or {}, labels or {})
 
     def make(turned: str, wrap_width: int) -> Layout:
         nodesep, ranksep = (0.15, 0.3) if turned in ("LR", "RL") else (0.3, 0.35)
@@ -177,11 +188,14 @@ def choose_layout(
         return usual
     best_down = max((c.scale(medium) for c in candidates if c.direction == usual.direction), default=0.0)
 
-    def score(layout: Layout) -> tuple[float, float]:
+    def score(layout: Layout) -> tuple[bool, float, float]:
         size = layout.scale(medium)
         if layout.direction != usual.direction and size < LR_GAIN * best_down and not excess(usual):
             size = 0.0  # turning the map must be worth it
-        return (-excess(layout), size)
+        # Readable text on the medium first: a map that cannot be read is no use in any proportions.
+        # Fitted to a page, the page decides the proportions: the largest text wins.
+        readable = layout.smallest_text(medium) >= medium.min_text
+        return (readable, 0.0 if fit is not None else -excess(layout), size)
 
     return max(candidates, key=score)
 
@@ -197,12 +211,28 @@ class _Estimate:
         inferences: Sequence[Inference],
         junctions: Collection[int],
         key: KeyEntries,
+        notes: Mapping[str, str],
+        labels: Mapping[int, str],
     ) -> None:
         self.amap = amap
         self.claims = claims
         self.key = key
         self.levels = _levels(claims, inferences, junctions)
-        self.boxes = {claim.id: _Box.of(amap, claim) for claim in claims}
+        self.boxes = {claim.id: _Box.of(amap, claim, notes.get(claim.id)) for claim in claims}
+        # A labelled line puts its label between its target's rank and the next: dot makes room.
+        self.labels: dict[int, tuple[float, float]] = {}
+        """By the rank of the lines' target: the widest and the tallest label (pt) between it and the next."""
+        for inference in inferences:
+            words = labels.get(inference.index)
+            target = inference.target if inference.target is not None else inference.target_inference
+            if not words or target not in self.levels:
+                continue
+            lines = balanced_wrap(words, LABEL_WRAP_WIDTH)
+            width = 8 + 5.2 * max(text_width(line) for line in lines)
+            height = 4 + 12.5 * len(lines)
+            rank = self.levels[target]
+            wide, high = self.labels.get(rank, (0.0, 0.0))
+            self.labels[rank] = (max(wide, width), max(high, height))
 
     def extent(self, direction: str, wrap_width: int, nodesep: float, ranksep: float) -> tuple[float, float]:
         """The estimated size in pt of the drawing (title and key included)."""
@@ -227,8 +257,10 @@ class _Estimate:
         if direction in ("BT", "TB"):
             width = max(max(across), top_across + (key_w + gap if key_w else 0))
             height = sum(high) + between * (len(ranks) - 1) + max(0.0, key_h - max(h for _, h in top))
+            height += sum(high for _, high in self.labels.values())
         else:
             width = sum(along) + between * (len(ranks) - 1) + max(0.0, key_w - max(w for w, _ in top))
+            width += sum(wide for wide, _ in self.labels.values())
             height = max(max(tall), sum(h for _, h in top) + key_h + gap)
         title = self.amap.title or "Argument map"
         title_lines = len(wrap(title, 70)) + (1 if self.amap.document.header_value("author") else 0)
@@ -313,15 +345,18 @@ class _Box:
     least_width: float
     """The width in pt the header (kind, role, id, statement kind) and a prediction's details need."""
     details: int
-    """How many lines of details a prediction has."""
+    """How many lines of small text the box has besides its header: a prediction's details, a mark's note."""
 
     @classmethod
-    def of(cls, amap: ArgumentMap, claim: Claim) -> _Box:
+    def of(cls, amap: ArgumentMap, claim: Claim, note: str | None = None) -> _Box:
+        """The box of ``claim``, with a caller's mark's ``note`` under its text."""
         header = len(header_words(amap, claim)) + len(claim.id) + 2
         statement = claim_value(claim, "kind")
         if statement:
             header += len(statement) + 3
         details = phrase_lines(prediction_words(claim), 48) if claim.kind is ClaimKind.PREDICTION else []
+        if note:
+            details += wrap(note)  # drawn in the same small text
         least_width = max(14 + 5.0 * header, 14 + 4.6 * max((text_width(line) for line in details), default=0))
         return cls(line_counter(claim.text), text_width(claim.text), least_width, len(details))
 

@@ -11,9 +11,9 @@ from argmap.analysis.argument_map import Inference
 
 from .describe import inference_words
 from .graph import Graph
-from .labels import balanced_wrap, esc_lines, font, html_label, plain, styled
+from .labels import LABEL_WRAP_WIDTH, balanced_wrap, esc_lines, font, html_label, plain, styled
 from .scene import Scene, junction_name
-from .theme import edge_look
+from .theme import edge_look, link_words
 
 __all__ = ["JUNCTION_HALO", "JUNCTION_SIZE", "add_inference", "add_junction"]
 
@@ -65,9 +65,9 @@ def add_inference(scene: Scene, graph: Graph, inference: Inference) -> None:
         "arrowsize": f"{look.arrowsize:g}",
     }
     label = None
-    words = inference.label or _kind_words(inference)
+    words = link_words(inference)
     if words:
-        label = html_label(font(styled(esc_lines(balanced_wrap(words, 24)), italic=True), color=look.label))
+        label = html_label(font(styled(esc_lines(balanced_wrap(words, LABEL_WRAP_WIDTH)), italic=True), color=look.label))
     css = f"link {look_name}" + (" linked" if len(inference.premises) > 1 else "")
     mark = scene.link_mark(inference)
     if mark is not None:  # a caller's mark replaces the line's colour and style, its note the label
@@ -76,7 +76,7 @@ def add_inference(scene: Scene, graph: Graph, inference: Inference) -> None:
         if mark.style is not None:
             common["style"] = mark.style
         if mark.note:
-            label = html_label(font(styled(esc_lines(balanced_wrap(mark.note, 24)), bold=True), color=mark.color))
+            label = html_label(font(styled(esc_lines(balanced_wrap(mark.note, LABEL_WRAP_WIDTH)), bold=True), color=mark.color))
     if inference.index in scene.junctions:
         junction = junction_name(inference)
         for number, premise in enumerate(inference.premises):
@@ -107,9 +107,3 @@ def add_inference(scene: Scene, graph: Graph, inference: Inference) -> None:
             id=f"link-{inference.index}",
             _attributes={"class": css, **common},
         )
-
-
-def _kind_words(inference: Inference) -> str | None:
-    """The words a link's ``kind:`` puts on its line when it has no label of its own."""
-    kind = inference.link.get("kind")
-    return "example" if kind is not None and kind.value.strip().lower() == "example" else None

@@ -18,7 +18,7 @@ from .describe import plural
 from .focus import DEFAULT_FOCUS_DEPTH, select
 from .key import KEY_MIN_CLAIMS, KeyEntries, key_entries
 from .layout import Layout, choose_layout, two_rank_links
-from .theme import Mark, Marks, Theme
+from .theme import Mark, Marks, Theme, link_words
 
 __all__ = ["Options", "Scene", "junction_name"]
 
@@ -60,8 +60,17 @@ class Scene:
         shown = options.legend and len(self.claims) >= KEY_MIN_CLAIMS
         self.key: KeyEntries = key_entries(amap, self.claims, self.inferences, options.marks) if shown else _NO_KEY
         """What the key lists (nothing when there is no key)."""
+        notes = {claim_id: mark.note for claim_id, mark in options.marks.claims.items() if mark.note} if options.marks else {}
         self.layout: Layout = choose_layout(
-            amap, self.claims, self.inferences, self.junctions, self.key, options.direction, options.fit
+            amap,
+            self.claims,
+            self.inferences,
+            self.junctions,
+            self.key,
+            options.direction,
+            options.fit,
+            notes,
+            {inference.index: words for inference in self.inferences if (words := self.link_label(inference))},
         )
         direction = self.layout.direction
         # Graphviz flips a cluster's labelloc under BT and its labeljust under RL:
@@ -96,6 +105,13 @@ class Scene:
     def claim_mark(self, claim: Claim) -> Mark | None:
         """The caller's mark laid over a claim, if any."""
         return self.options.marks.claims.get(claim.id) if self.options.marks else None
+
+    def link_label(self, inference: Inference) -> str | None:
+        """The words on a link's line: a caller's mark's note, else the link's own words."""
+        mark = self.link_mark(inference)
+        if mark is not None and mark.note:
+            return mark.note
+        return link_words(inference)
 
     def link_mark(self, inference: Inference) -> Mark | None:
         """The caller's mark laid over a link, if any."""

@@ -27,6 +27,7 @@ __all__ = [
     "claim_value",
     "edge_look",
     "header_words",
+    "link_words",
     "node_look",
     "prediction_words",
 ]
@@ -272,3 +273,11 @@ def claim_value(claim: Claim, key: str) -> str | None:
     if prop is None or not prop.value.strip():
         return None
     return prop.value.strip()
+
+
+def link_words(inference: Inference) -> str | None:
+    """The words on a link's line: its label, or *example* for a support by example."""
+    if inference.label:
+        return inference.label
+    kind = inference.link.get("kind")
+    return "example" if kind is not None and kind.value.strip().lower() == "example" else None
