@@ -66,6 +66,11 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     )
     add_evaluation_options(render)
     render.add_argument(
+        "--atlas", metavar="FOLDER",
+        help="draw a big map as an atlas in FOLDER: index.html, an overview with a box per part (section) "
+        "and a page for each part, linked both ways (SVG); for maps too big to read, or draw, as one picture",
+    )
+    render.add_argument(
         "--watch", action="store_true",
         help="keep running and draw again whenever FILE changes; errors are reported, not fatal",
     )
@@ -93,12 +98,21 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print("argmap render: --watch needs a file to read and a file to write, not -", file=stderr)
         return EXIT_USAGE
 
+    if args.atlas is not None:
+        clash = [name for name, value in (("-o", args.output), ("--format", args.format), ("--focus", args.focus),
+                 ("--depth", args.depth), ("--fit", args.fit), ("--evaluate", args.evaluate or None)) if value is not None]
+        if clash:
+            print(f"argmap render: --atlas writes a folder of SVG pages: it does not go with {', '.join(clash)}", file=stderr)
+            return EXIT_USAGE
+
     def once() -> int:
         result = check_file(args.file)
         status = not_drawable(result, "render", stderr)
         if status is not None:
             return status
         assert result.map is not None
+        if args.atlas is not None:
+            return _atlas(result.map, args, stderr)
         marks = marks_for(result.map, args, "render", args.theme, stderr)
         if isinstance(marks, int):
             return marks
@@ -145,3 +159,25 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 once()
     except KeyboardInterrupt:
         return EXIT_OK
+
+
+def _atlas(amap: Any, args: argparse.Namespace, stderr: TextIO) -> int:
+    """``render --atlas FOLDER``: the overview and a page per part, written whole or not at all."""
+    from argmap import drawing as rd
+
+    try:
+        with dot_warnings_printed("render", stderr):
+            atlas = rd.render_atlas(amap, args.atlas, direction=args.direction, theme=args.theme, legend=args.legend)
+    except rd.RenderError as exc:
+        print(f"argmap render: {exc}", file=stderr)
+        return EXIT_ENVIRONMENT
+    except OSError as exc:
+        print(f"argmap render: cannot write {args.atlas}: {exc.strerror or exc}", file=stderr)
+        return EXIT_ENVIRONMENT
+    print(
+        f"argmap render: wrote {args.atlas}/index.html, an overview and {len(atlas.pages)} pages "
+        f"({len(amap.claims)} claims)",
+        file=stderr,
+    )
+    return EXIT_OK
+

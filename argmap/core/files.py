@@ -9,11 +9,17 @@ half-written one, and a failure leaves the old file as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
 import stat
 import tempfile
+from collections.abc import Mapping
 
-__all__ = ["write_atomic"]
+__all__ = ["FOLDER_MARK", "write_atomic", "write_folder_atomic"]
+
+FOLDER_MARK = ".argmap"
+"""A file in each folder :func:`write_folder_atomic` writes: such a folder may be replaced."""
 
 
 def _current_umask() -> int:
@@ -46,3 +52,37 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def write_folder_atomic(path: str | os.PathLike[str], files: Mapping[str, bytes]) -> None:
+    """Write a folder of ``files`` (name → bytes) whole or not at all.
+
+    The files are written into a temporary folder beside ``path``, which then
+    takes its place. An existing folder is replaced only when it is empty or
+    was written this way (it holds :data:`FOLDER_MARK`); any other is left
+    alone (:class:`FileExistsError`), so no one's files are lost. Raises
+    :class:`OSError`; the target is then as it was.
+    """
+    target = os.path.abspath(os.fspath(path))
+    if os.path.lexists(target) and not os.path.isdir(target):
+        raise NotADirectoryError(errno.ENOTDIR, "exists and is not a folder", target)
+    if os.path.isdir(target) and os.listdir(target) and not os.path.exists(os.path.join(target, FOLDER_MARK)):
+        raise FileExistsError(errno.EEXIST, "is a folder argmap did not write: choose another or empty it", target)
+    parent, name = os.path.split(target)
+    temporary = tempfile.mkdtemp(dir=parent, prefix=f".{name}.", suffix=".tmp")
+    try:
+        for file_name, data in {**files, FOLDER_MARK: b"written by argmap; the next run replaces this folder\n"}.items():
+            with open(os.path.join(temporary, file_name), "wb") as handle:
+                handle.write(data)
+        os.chmod(temporary, 0o777 & ~_current_umask())
+        if os.path.isdir(target):
+            old = temporary + ".old"
+            os.rename(target, old)
+            os.rename(temporary, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(temporary, target)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+

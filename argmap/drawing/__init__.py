@@ -3,7 +3,9 @@
 - :mod:`~argmap.drawing.dot`: :func:`to_dot` (pure, deterministic) and Graphviz's layout settings;
 - :mod:`~argmap.drawing.layout`: the direction and wrapping chosen for the medium (:data:`MEDIA`),
   from the drawing's size estimated before it is drawn;
-- :mod:`~argmap.drawing.run`: :func:`render`, the one function that runs ``dot``;
+- :mod:`~argmap.drawing.run`: :func:`render` and :func:`render_atlas`, the functions that run ``dot``;
+- :mod:`~argmap.drawing.atlas`: a big map as an overview and a page per part;
+- :mod:`~argmap.drawing.graph`: DOT statements, written as the ``graphviz`` package writes them;
 - :mod:`~argmap.drawing.scene`: what one drawing shows, shared by its parts:
   :mod:`~argmap.drawing.boxes`, :mod:`~argmap.drawing.links`,
   :mod:`~argmap.drawing.sections` (frames) and :mod:`~argmap.drawing.legend` (the key, whose
@@ -19,12 +21,24 @@ The ``graphviz`` package is imported only in this package.
 
 from __future__ import annotations
 
+from .atlas import PAGE_CLAIMS, Atlas, AtlasPage, plan_atlas
 from .describe import describe
 from .dot import DIRECTIONS, FORMATS, LARGE_MAP, OVERVIEW_MAP, layout_effort, to_dot
 from .focus import DEFAULT_FOCUS_DEPTH, FocusError
 from .labels import WRAP_WIDTH, balanced_wrap, visible, wrap
 from .layout import AUTO, MEDIA, Layout, Medium
-from .run import DOT_MISSING, DotNotFoundError, DotWarning, FitWarning, RenderError, render, repr_svg
+from .run import (
+    DOT_MISSING,
+    MAX_DRAWN,
+    DotNotFoundError,
+    DotWarning,
+    FitWarning,
+    RenderError,
+    TooBigError,
+    render,
+    render_atlas,
+    repr_svg,
+)
 from .sections import MAX_FRAME_DEPTH, SECTION_CROSSING_SHARE
 from .svg import SVG_NS, XLINK_NS
 from .theme import (
@@ -50,15 +64,19 @@ __all__ = [
     "DOT_MISSING",
     "FORMATS",
     "LARGE_MAP",
+    "MAX_DRAWN",
     "MAX_FRAME_DEPTH",
     "MEDIA",
     "OVERVIEW_MAP",
+    "PAGE_CLAIMS",
     "PRINT_THEME",
     "SECTION_CROSSING_SHARE",
     "SVG_NS",
     "THEMES",
     "WRAP_WIDTH",
     "XLINK_NS",
+    "Atlas",
+    "AtlasPage",
     "DotNotFoundError",
     "DotWarning",
     "EdgeLook",
@@ -71,14 +89,17 @@ __all__ = [
     "NodeLook",
     "RenderError",
     "Theme",
+    "TooBigError",
     "balanced_wrap",
     "describe",
     "edge_look",
     "header_words",
     "layout_effort",
     "node_look",
+    "plan_atlas",
     "prediction_words",
     "render",
+    "render_atlas",
     "repr_svg",
     "to_dot",
     "visible",

@@ -27,6 +27,10 @@ __all__ = ["add_claim"]
 
 def add_claim(scene: Scene, graph: Graph, claim: Claim) -> None:
     """Add the box of ``claim``: its look from the theme (or a caller's mark), its label and tooltip."""
+    page = scene.options.page
+    if page is not None and claim.id in page.stubs:
+        _add_stub(scene, graph, claim, *page.stubs[claim.id])
+        return
     look_name = node_look(scene.amap, claim)
     look = scene.theme.nodes[look_name]
     dashed = look.dashed or claim.kind is ClaimKind.ASSUMPTION
@@ -62,6 +66,37 @@ def add_claim(scene: Scene, graph: Graph, claim: Claim) -> None:
         tooltip=plain(tooltip),
         id=element_id,
         _attributes={"class": " ".join(dict.fromkeys(classes))},
+    )
+
+
+def _add_stub(scene: Scene, graph: Graph, claim: Claim, page_file: str, page_title: str) -> None:
+    """A claim of another page of an atlas, small and grey, linking to the page it is drawn on."""
+    lines = balanced_wrap(claim.text, 30)
+    shown = lines[:2] if len(lines) <= 2 else [lines[0], lines[1] + " …"]
+    where = page_title if len(page_title) <= 32 else page_title[:31].rstrip() + "…"
+    grey = scene.theme.cluster
+    label = (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        f'<TR><TD ALIGN="LEFT">{font(styled(esc(claim.id), bold=True), size=SMALL_TEXT, color=grey)}</TD></TR>'
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font(esc_lines(shown), size=SMALL_TEXT, color=grey)}</TD></TR>'
+        f'<TR><TD ALIGN="LEFT">{font(styled(esc(f"→ on {where}"), italic=True), size=SMALL_TEXT, color=grey)}</TD></TR>'
+        "</TABLE>"
+    )
+    element_id = f"claim-{claim.id}"
+    scene.tooltips[element_id] = f"{claim.id}: {claim.text}\n(drawn on the page {page_title})"
+    graph.node(
+        claim.id,
+        label=html_label(label),
+        shape="box",
+        style="rounded,dashed",
+        color=grey,
+        fillcolor=scene.theme.background,
+        margin="0.06,0.03",
+        URL=page_file,
+        target="_top",
+        tooltip=plain(scene.tooltips[element_id]),
+        id=element_id,
+        _attributes={"class": "claim stub"},
     )
 
 
@@ -119,8 +154,8 @@ def _claim_label(scene: Scene, claim: Claim, header_text: str, look: NodeLook, *
 
 
 def _hidden_links(scene: Scene, claim_id: str) -> int:
-    if len(scene.inferences) == len(scene.amap.inferences):
-        return 0
+    if len(scene.inferences) == len(scene.amap.inferences) or scene.options.page is not None:
+        return 0  # an atlas page draws every link of its own claims
     return sum(
         1
         for inference in scene.amap.inferences

@@ -214,6 +214,8 @@ def build(amap: ArgumentMap, options: Options) -> Drawing:
         add_legend(scene, graph)
     title = amap.title or "Argument map"
     description = describe_drawn(amap, scene.claims, scene.inferences)
+    if options.page is not None:
+        title += ": " + options.page.title
     if scene.partial:
         title += " (" + scene.partial_note() + ")"
         description = "This is a " + scene.partial_note() + ". " + description
@@ -228,6 +230,15 @@ def build(amap: ArgumentMap, options: Options) -> Drawing:
 
 
 def _title_label(scene: Scene) -> str:
+    page = scene.options.page
+    if page is not None:  # a page of an atlas: its part, and the way back to the overview
+        back = font(esc(f"↑ {scene.amap.title or 'Argument map'}: the overview"), size=11, color=scene.theme.cluster)
+        return html_label(
+            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">'
+            f"<TR><TD>{font(styled(esc_lines(wrap(page.title, 70)), bold=True), size=16)}</TD></TR>"
+            f'<TR><TD HREF="{esc(page.overview)}" TARGET="_top" TOOLTIP="the overview of all parts">{back}</TD></TR>'
+            "</TABLE>"
+        )
     parts = [font(styled(esc_lines(wrap(scene.amap.title or "Argument map", 70)), bold=True), size=16)]
     author = scene.amap.document.header_value("author")
     if author:

@@ -13,18 +13,37 @@ from __future__ import annotations
 import shutil
 import subprocess
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 
 import attrs
 
 from argmap.analysis.argument_map import ArgumentMap
 from argmap.core.diagnostics import ArgmapError
+from argmap.core.files import write_folder_atomic
 
+from .atlas import PAGE_CLAIMS, Atlas, AtlasPage, index_html, plan_atlas
 from .dot import FORMATS, LARGE_MAP, build, make_options
+from .focus import select
 from .layout import AUTO, MEDIA, REFERENCE_MEDIUM
 from .svg import Drawing, finish_svg
 from .theme import Marks
 
-__all__ = ["DOT_MISSING", "DotNotFoundError", "DotWarning", "FitWarning", "RenderError", "render", "repr_svg"]
+__all__ = [
+    "DOT_MISSING",
+    "MAX_DRAWN",
+    "DotNotFoundError",
+    "DotWarning",
+    "FitWarning",
+    "RenderError",
+    "TooBigError",
+    "render",
+    "render_atlas",
+    "repr_svg",
+]
+
+MAX_DRAWN = 5000
+"""The most claims :func:`render` draws as one picture: beyond it ``dot`` takes minutes (or fails),
+and the picture could not be read anyway. Draw an atlas (:func:`render_atlas`) or a part instead."""
 
 
 class RenderError(ArgmapError):
@@ -33,6 +52,10 @@ class RenderError(ArgmapError):
 
 class DotNotFoundError(RenderError):
     """Graphviz's ``dot`` is not installed, or not on the PATH."""
+
+
+class TooBigError(RenderError):
+    """The map is too big to draw as one picture (more than :data:`MAX_DRAWN` claims)."""
 
 
 class DotWarning(UserWarning):
@@ -79,6 +102,13 @@ def render(
     options = make_options(
         direction=direction, theme=theme, legend=legend, focus=focus, depth=depth, sections=sections, marks=marks, fit=fit
     )
+    drawn = len(select(amap, focus, depth)[0])
+    if fmt != "dot" and drawn > MAX_DRAWN:
+        raise TooBigError(
+            f"{drawn} claims are too many to draw as one picture (Graphviz would take minutes, "
+            f"and no one could read it; the limit is {MAX_DRAWN}): draw an atlas, an overview and a page "
+            "for each part, with --atlas FOLDER, or a part with --focus ID --depth N"
+        )
     drawing = build(amap, options)
     if fmt == "dot":
         return drawing.source.encode("utf-8")
@@ -150,7 +180,8 @@ def _warn_if_too_small(drawing: Drawing, fit: str | None) -> None:
     said = f"{smallest / 0.75:.0f} px" if medium.unit == "px" else f"{smallest:.1f} pt"
     warnings.warn(
         f"the whole map of {drawing.claims} claims fitted to {medium.name} would make its smallest text "
-        f"about {said}, too small to read: draw a part at a time with --focus ID --depth 2",
+        f"about {said}, too small to read: draw a part at a time with --focus ID --depth 2"
+        + (", or the whole map as an atlas of pages with --atlas FOLDER" if drawing.claims > LARGE_MAP else ""),
         FitWarning,
         stacklevel=3,
     )
@@ -164,3 +195,65 @@ def repr_svg(amap: ArgumentMap) -> str | None:
             return render(amap, "svg").decode("utf-8")
     except DotNotFoundError:
         return None
+
+
+def render_atlas(
+    amap: ArgumentMap,
+    folder: str,
+    *,
+    direction: str = AUTO,
+    theme: str = "default",
+    legend: bool = True,
+    timeout: float = 120.0,
+    jobs: int = 2,
+    page_claims: int = PAGE_CLAIMS,
+) -> Atlas:
+    """Draw the map as an atlas (:mod:`argmap.drawing.atlas`) into ``folder``: ``index.html``,
+    ``overview.svg`` and a page per part, written whole or not at all (an existing folder is
+    replaced only if argmap wrote it).
+
+    ``dot`` runs once per batch of pages (it reads graph after graph, and starting it costs
+    more than laying out a typical page), ``jobs`` batches side by side; a part's page has at
+    most ``page_claims`` claims of its own. Raises
+    :class:`DotNotFoundError`, :class:`RenderError` (with what ``dot`` said) and
+    :class:`OSError` when the folder cannot be written.
+    """
+    make_options(  # checks the options
+        direction=direction, theme=theme, legend=legend, focus=None, depth=None, sections=None, marks=None, fit=None
+    )
+    executable = shutil.which("dot")
+    if executable is None:
+        raise DotNotFoundError(DOT_MISSING)
+    atlas = plan_atlas(amap, direction=direction, theme=theme, legend=legend, limit=page_claims)
+    pages = [atlas.overview, *atlas.pages]
+    # Biggest first, each to the lightest batch: the batches finish together.
+    batches: list[list[AtlasPage]] = [[] for _ in range(max(1, min(jobs, len(pages))))]
+    loads = [0] * len(batches)
+    for page in sorted(pages, key=lambda page: -len(page.drawing.source)):
+        lightest = loads.index(min(loads))
+        batches[lightest].append(page)
+        loads[lightest] += len(page.drawing.source)
+
+    def draw(batch: list[AtlasPage]) -> list[tuple[AtlasPage, bytes, str]]:
+        drawn = []
+        source = "".join(page.drawing.source for page in batch)
+        output, stderr = _run_dot([executable, "-Tsvg"], Drawing(source, "", "", {}, 0, batch[0].drawing.layout), timeout)
+        if output is None:
+            raise RenderError(f"Graphviz's dot failed: {stderr}")
+        svgs = [b"<?xml" + piece for piece in output.split(b"<?xml")[1:]]
+        if len(svgs) != len(batch):
+            raise RenderError(f"Graphviz's dot drew {len(svgs)} of {len(batch)} pages: {stderr or 'no message'}")
+        for page, svg in zip(batch, svgs, strict=True):
+            drawn.append((page, finish_svg(svg, page.drawing), stderr))
+        return drawn
+
+    with ThreadPoolExecutor(max_workers=len(batches)) as pool:
+        results = [item for batch in pool.map(draw, batches) for item in batch]
+    files = {f"{page.name}.svg": svg for page, svg, _ in results}
+    warned = sorted({stderr for _, _, stderr in results if stderr})
+    if warned:
+        warnings.warn(f"Graphviz's dot: {' '.join(warned)}", DotWarning, stacklevel=2)
+    files["index.html"] = index_html(atlas, files[f"{atlas.overview.name}.svg"]).encode("utf-8")
+    write_folder_atomic(folder, files)
+    return atlas
+

@@ -9,6 +9,8 @@ section frames (:mod:`~argmap.drawing.sections`) and the key
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
 from argmap.analysis.argument_map import ArgumentMap, Inference
@@ -20,7 +22,23 @@ from .key import KEY_MIN_CLAIMS, KeyEntries, key_entries
 from .layout import Layout, choose_layout, two_rank_links
 from .theme import Mark, Marks, Theme, link_words
 
-__all__ = ["Options", "Scene", "junction_name"]
+__all__ = ["Options", "Page", "Scene", "junction_name"]
+
+
+@attrs.frozen
+class Page:
+    """One page of an atlas (:mod:`argmap.drawing.atlas`): what it draws, and where the rest is."""
+
+    title: str
+    """The page's heading: its part of the map."""
+    claims: frozenset[str]
+    """The claims drawn on the page: its own and, as stubs, the far ends of its links."""
+    inferences: frozenset[int]
+    """The links drawn on the page."""
+    stubs: Mapping[str, tuple[str, str]]
+    """Claims of other pages drawn small, by id: (the file of their page, its title)."""
+    overview: str
+    """The file of the overview, which the page's title links back to."""
 
 
 @attrs.frozen
@@ -37,6 +55,8 @@ class Options:
     marks: Marks | None = None
     fit: str | None = None
     """The medium the whole map is to be seen on (a key of :data:`argmap.drawing.layout.MEDIA`)."""
+    page: Page | None = None
+    """Draw one page of an atlas instead of the map (or the part ``focus`` picks)."""
     level: bool = True
     """Ask ``dot`` to keep the reasons of a claim level (``newrank`` and two-rank links). Off only
     to retry a layout that Graphviz 2.43 could not make with it (``trouble in init_rank``)."""
@@ -49,7 +69,12 @@ class Scene:
         self.amap = amap
         self.options = options
         self.theme = options.theme
-        self.claims, self.inferences = select(amap, options.focus, options.depth)
+        if options.page is not None:
+            page = options.page
+            self.claims = tuple(claim for claim in amap.claims if claim.id in page.claims)
+            self.inferences = tuple(inference for inference in amap.inferences if inference.index in page.inferences)
+        else:
+            self.claims, self.inferences = select(amap, options.focus, options.depth)
         self.drawn_inferences = {inference.index for inference in self.inferences}
         self.junctions = self._junctions()
         """Inferences drawn through a junction point."""

@@ -563,10 +563,13 @@ def annotate(
     a map without one, or with quotes that were not found, still gets a page,
     which says what is missing.
     """
+    focus = None
+    if len(amap.claims) > READING_MAP_CLAIMS:  # too big to draw whole in a pane: the part around the thesis
+        focus = amap.main if amap.main is not None else amap.claims[0].id
     with warnings.catch_warnings():
         # The page's map pane zooms and scrolls: text too small to read whole on paper is no matter.
         warnings.simplefilter("ignore", FitWarning)
-        svg = render(amap, "svg", direction=direction, legend=legend, sections=sections, marks=marks)
+        svg = render(amap, "svg", direction=direction, legend=legend, sections=sections, marks=marks, focus=focus)
     infos = _claims(amap)
     grounding: Grounding | None = amap.grounding
     coverage = grounding.coverage() if grounding is not None else None
@@ -600,9 +603,27 @@ def annotate(
         css=_CSS,
         guide=guide,
         text=text_html,
+        map_note=_big_map_note(amap, focus),
         svg=_inline_svg(svg, infos),
         data=_json(data),
         script=_SCRIPT,
+    )
+
+
+READING_MAP_CLAIMS = 1000
+"""A map of more claims shows, in the reading view's map pane, only the part around its main
+conclusion (two links deep): a pane cannot show thousands of boxes, nor a page hold them."""
+
+
+def _big_map_note(amap: ArgumentMap, focus: str | None) -> str:
+    """What the map pane shows of a big map, and where the rest is."""
+    if focus is None:
+        return ""
+    name = os.path.basename(amap.document.path) or "MAP.arg"
+    return (
+        f'<p class="map-note">This map has {len(amap.claims):,} claims, too many to draw here: the pane shows '
+        f"<code>{_esc(focus)}</code> and the claims within two links of it. Every claim is still marked in the text. "
+        f"For the whole map, draw an atlas: <code>argmap render {_esc(name)} --atlas FOLDER</code>.</p>\n"
     )
 
 
