@@ -104,7 +104,7 @@ def test_pronoun_start(text: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "reasoning", "second", "pronoun"),
     [
-        ("Russia’s economy grew because of oil.", "because", None, None),
+        ("Russia’s economy grew because oil prices rose.", "because", None, None),
         ("Prices rose, “as feared” so rates fell.", "so", None, None),
         ("Growth held up ſince the war began.", "ſince", None, None),
         ("Growth held up ſince 2014.", None, None, None),
@@ -148,11 +148,12 @@ def test_lower_casing_stands_in_for_ignorecase() -> None:
 LINTY = """\
 title: Lint
 main conclusion c: Cities should plant more street trees.
-premise a: They cool the streets because of shade.
+premise a: They cool the streets because they give shade.
 premise b: Don't trees cut energy bills?
-premise d: Trees cool streets; trees cut bills.
+premise d: Trees give shade; they also cut energy bills.
 premise e: Trees that are planted along the streets of a city cool the pavement and the air around it by several degrees on hot summer afternoons, according to many careful measurements made by researchers in several countries.
-a, b, d, e -> c
+premise f: But street trees are cheap.
+a, b, d, e, f -> c
 """
 
 
@@ -161,8 +162,10 @@ def _codes(text: str, **options: bool) -> list[str]:
 
 
 def test_lint_codes_on_by_default() -> None:
-    """Every claim-writing code fires on a map written the way beginners write."""
-    assert sorted(set(_codes(LINTY))) == ["C001", "C002", "C003", "C004", "C005", "C006"]
+    """Every claim-writing code but the opt-in C002 fires on a map written the way beginners write; 'lint: all' adds C002."""
+    assert sorted(set(_codes(LINTY))) == ["C001", "C003", "C004", "C005", "C006", "C007"]
+    everything = _codes(LINTY.replace("title: Lint", "title: Lint\nlint: all"))
+    assert sorted(set(everything)) == ["C001", "C002", "C003", "C004", "C005", "C006", "C007"]
 
 
 def test_lint_switched_off_per_file_per_claim_and_by_flag() -> None:
@@ -171,7 +174,7 @@ def test_lint_switched_off_per_file_per_claim_and_by_flag() -> None:
     assert not [c for c in _codes(LINTY, lint=False) if c.startswith("C")]
     waived = _codes(LINTY.replace("title: Lint", "waive: C001, C004"))
     assert "C001" not in waived and "C004" not in waived and "C003" in waived
-    per_claim = LINTY.replace("because of shade.\n", "because of shade.\n  waive: C004\n")
+    per_claim = LINTY.replace("because they give shade.\n", "because they give shade.\n  waive: C004\n")
     assert _codes(per_claim).count("C004") == 0 and "C001" in _codes(per_claim)
 
 

@@ -322,7 +322,11 @@ HEADER_FIELDS: dict[str, PropertySpec] = {
         PropertySpec("author", _any, "the author of the text"),
         PropertySpec("source", _any, "the text file the map is a reading of"),
         PropertySpec("published", _date, "when the text was published (YYYY-MM-DD)"),
-        PropertySpec("lint", one_of("on", "off"), "claim-writing checks (C codes) on or off (default on)"),
+        PropertySpec(
+            "lint",
+            one_of("on", "off", "all"),
+            "claim-writing checks (C codes): on (default), off, or all (also the ones off by default: C002)",
+        ),
         PropertySpec("waive", _any, "diagnostic codes not to report anywhere in this file"),
         PropertySpec(
             "mode",
