@@ -175,8 +175,8 @@ def _atlas(amap: Any, args: argparse.Namespace, stderr: TextIO) -> int:
         print(f"argmap render: cannot write {args.atlas}: {exc.strerror or exc}", file=stderr)
         return EXIT_ENVIRONMENT
     print(
-        f"argmap render: wrote {args.atlas}/index.html, an overview and {len(atlas.pages)} pages "
-        f"({len(amap.claims)} claims)",
+        f"argmap render: wrote {args.atlas}/index.html, an overview and {len(atlas.pages)} "
+        f"page{'' if len(atlas.pages) == 1 else 's'} ({len(amap.claims)} claim{'' if len(amap.claims) == 1 else 's'})",
         file=stderr,
     )
     return EXIT_OK

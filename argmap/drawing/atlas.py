@@ -51,6 +51,9 @@ __all__ = ["OVERVIEW", "PAGE_CLAIMS", "Atlas", "AtlasPage", "Part", "index_html"
 PAGE_CLAIMS = 200
 """At most this many claims of its own on a page (a section's page of 250 claims took ``dot`` up to a second)."""
 
+GRID_FROM = 12
+"""An overview of more parts than this sets them out in rows."""
+
 OVERVIEW = "overview"
 """The file name (without suffix) of the overview."""
 
@@ -238,7 +241,7 @@ def _overview(
     graph = Graph(
         "atlas",
         graph_attr={
-            "rankdir": "LR" if len(parts) > 12 else "BT",
+            "rankdir": "BT" if len(parts) <= GRID_FROM else "TB",
             "bgcolor": theme.background,
             "fontname": FONT,
             "nodesep": "0.25",
@@ -254,6 +257,7 @@ def _overview(
         edge_attr={"fontname": FONT, "fontsize": "10", "color": theme.cluster, "fontcolor": theme.cluster, "arrowsize": "0.8"},
     )
     tooltips: dict[str, str] = {}
+    titles = {part.name: part.title for part in parts}
     strongest: dict[str, tuple[int, str]] = {}
     for (a, b), count in sorted(between.items()):
         if count > strongest.get(a, (0, ""))[0]:
@@ -266,7 +270,6 @@ def _overview(
             label += "<BR/>" + font(styled(esc("the main conclusion is here"), italic=True), size=9)
         element_id = f"part-{part.name}"
         out = sorted(((count, b) for (a, b), count in between.items() if a == part.name), reverse=True)
-        titles = {p.name: p.title for p in parts}
         links = ", ".join(f"{titles[b]} ({count})" for count, b in out[:12]) + (f" and {len(out) - 12} more" if len(out) > 12 else "")
         tooltips[element_id] = f"{part.title}: {plural(len(part.claims), 'claim')}; " + (
             f"links to {links}" if out else "no links to other parts"
@@ -283,13 +286,21 @@ def _overview(
             id=element_id,
             _attributes={"class": "part" + (" main" if main else "")},
         )
+    grid = len(parts) > GRID_FROM
+    if grid:
+        # Many parts: in rows, in source order (the links between them, drawn as a chain of
+        # strongest links, would stretch into one long line); the arrows then do not place the boxes.
+        columns = math.ceil(math.sqrt(len(parts) * 2))
+        for index in range(columns, len(parts)):
+            graph.edge(parts[index - columns].name, parts[index].name, style="invis")
     for a, (count, b) in sorted(strongest.items()):
         graph.edge(
             a,
             b,
             label=str(count),
             penwidth=f"{1 + math.log2(count) / 2:.2g}",
-            tooltip=plain(f"{plural(count, 'link')} from {a} to {b}"),
+            tooltip=plain(f"{plural(count, 'link')} from {titles[a]} to {titles[b]}"),
+            constraint="false" if grid else None,
         )
     description = (
         f"An overview of a map of {plural(len(amap.claims), 'claim')} in {plural(len(parts), 'part')}, "
@@ -319,11 +330,11 @@ def index_html(atlas: Atlas, overview_svg: bytes, suffix: str = "svg") -> str:
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<title>{html.escape(atlas.title)}: atlas</title>\n"
         "<style>body{font-family:Helvetica,Arial,sans-serif;margin:1.5em;max-width:80em}"
-        "svg{max-width:100%;height:auto}li{margin:.2em 0}span{color:#555}</style>\n</head>\n<body>\n"
+        ".overview{overflow:auto;border:1px solid #ddd;max-height:80vh}li{margin:.2em 0}span{color:#555}</style>\n</head>\n<body>\n"
         f"<h1>{html.escape(atlas.title)}</h1>\n"
         "<p>The map is too big to read as one picture: here is an overview of its parts, "
         "and each part on a page of its own. Claims of other parts appear on a page as small grey "
         "boxes that lead to their page.</p>\n"
-        f"{svg}\n<h2>Parts</h2>\n<ol>\n{items}\n</ol>\n</body>\n</html>\n"
+        f'<div class="overview">{svg}</div>\n<h2>Parts</h2>\n<ol>\n{items}\n</ol>\n</body>\n</html>\n'
     )
 
