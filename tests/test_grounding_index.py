@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import argmap
 from argmap.analysis import grounding
 from argmap.analysis.grounding import SourceIndex
 
@@ -52,3 +55,28 @@ def test_common_anchor_words_are_replaced_by_rarer_ones() -> None:
     (found,) = index.find_all(["the dog"], indexed=True)
     assert [(f.start, f.end) for f in found] == [(text.index("the dog"), text.index("the dog") + 7)]
     assert len(index.find_all(["the cat"], indexed=True)[0]) == 100
+
+
+def test_an_index_is_kept_for_the_same_source_and_gives_what_a_fresh_one_gives(tmp_path: Path) -> None:
+    """Checking a map again against an unchanged source reuses its index (each quote is found once);
+    the results are those of a fresh index, and a changed source gets a new index."""
+    from argmap.analysis.grounding import SourceIndex, source_index
+
+    text = "Trees cool streets. Shade cuts bills. Trees cool streets again.\n"
+    index = source_index(text)
+    assert source_index(str(text)) is index  # an equal text, another string object
+    quotes = ["Trees cool streets", "Shade cuts … bills", "nowhere", "“Shade cuts bills”"]
+    first = index.find_all(quotes)
+    assert index.find_all(list(reversed(quotes))) == list(reversed(first))
+    assert first == SourceIndex(text).find_all(quotes)
+    assert index.closest_passage("Shade cut bill") == SourceIndex(text).closest_passage("Shade cut bill")
+    assert source_index(text + "More.\n") is not index
+    source = tmp_path / "article.txt"
+    source.write_text(text, encoding="utf-8")
+    arg = 'source: article.txt\nmain conclusion c: C.\n  quote: "Trees cool streets"\npremise a: A.\n  quote: Shade cuts bills\na -> c\n'
+    path = tmp_path / "map.arg"
+    path.write_text(arg, encoding="utf-8")
+    runs = [argmap.check(str(path)) for _ in range(2)]
+    assert [str(d) for d in runs[0].diagnostics] == [str(d) for d in runs[1].diagnostics]
+    source.write_text(text.replace("Shade cuts bills", "Shade lowers bills"), encoding="utf-8")
+    assert any(d.code == "Q002" for d in argmap.check(str(path)).diagnostics)

@@ -357,6 +357,8 @@ class SourceIndex:
         self._counts: Counter[str] | None = None
         self._places: dict[str, list[int]] = {}
         self._passages: _Passages | None = None
+        self._found: dict[tuple[str, bool], tuple[_Found, ...]] = {}
+        self._closest: dict[str, tuple[int, int] | None] = {}
 
     def original(self, offset: int) -> int:
         """The offset in the original text of an offset in the canonical text."""
@@ -372,7 +374,9 @@ class SourceIndex:
         """:func:`closest_passage` in this text, whose words are split once for all the quotes asked about."""
         if self._passages is None:
             self._passages = _Passages(self.text)
-        return self._passages.closest(quote)
+        if quote not in self._closest:
+            self._closest[quote] = self._passages.closest(quote)
+        return self._closest[quote]
 
     # --- the words of the text ------------------------------------------------------------
 
@@ -427,7 +431,17 @@ class SourceIndex:
         return self.find_all([quote], indexed)[0]
 
     def find_all(self, quotes: Sequence[str], indexed: bool = False) -> list[list[_Found]]:
-        """What :meth:`find` gives for each quote; ``indexed`` anchors them at rare words."""
+        """What :meth:`find` gives for each quote; ``indexed`` anchors them at rare words.
+
+        Each quote is looked for once in the life of the index: the language server checks a
+        map again after every edit, and only the quote that changed is new."""
+        new = [quote for quote in dict.fromkeys(quotes) if (quote, indexed) not in self._found]
+        if new:
+            for quote, found in zip(new, self._find_all(new, indexed), strict=True):
+                self._found[(quote, indexed)] = tuple(found)
+        return [list(self._found[(quote, indexed)]) for quote in quotes]
+
+    def _find_all(self, quotes: Sequence[str], indexed: bool) -> list[list[_Found]]:
         needles = [None if _has_ellipsis(quote) else _needle(quote) for quote in quotes]
         anchors = self._anchors(needles) if indexed else [None] * len(needles)
         results = [
@@ -441,7 +455,7 @@ class SourceIndex:
             if not found and len(quote) > 2 and quote[0] in _DOUBLE and quote[-1] in _DOUBLE
         ]
         if retry:
-            again = self.find_all([quotes[number][1:-1] for number in retry], indexed)
+            again = self._find_all([quotes[number][1:-1] for number in retry], indexed)
             for number, found in zip(retry, again, strict=True):
                 results[number] = found
         return results
@@ -710,7 +724,7 @@ def ground(
         return None
     text = text.replace("\r\n", "\n")
     passages: dict[str, list[QuoteMatch]] = {}
-    index = SourceIndex(text)
+    index = source_index(text)
     front = front_matter_end(text)
     # Many quotes in a long text: index the words once rather than scan the text per quote.
     indexed = len(quoted) * len(text) > 20_000_000
@@ -732,6 +746,22 @@ def ground(
         if match is not None:
             passages.setdefault(claim.id, []).append(match)
     return Grounding(str(path), text, {claim: tuple(found) for claim, found in passages.items()}, front)
+
+
+_RECENT_SOURCES = 4
+_recent: dict[str, SourceIndex] = {}
+
+
+def source_index(text: str) -> SourceIndex:
+    """The index of a source text, kept for the few texts used last: a language server checks
+    the same map against the same source after every edit (each quote is then found once)."""
+    index = _recent.pop(text, None)
+    if index is None:
+        index = SourceIndex(text)
+        while len(_recent) >= _RECENT_SOURCES:
+            del _recent[next(iter(_recent))]
+    _recent[text] = index  # last used, last in the dict
+    return index
 
 
 def front_matter_end(text: str) -> int:

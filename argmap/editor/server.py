@@ -21,6 +21,7 @@ from pygls.uris import to_fs_path
 
 from argmap import __version__
 from argmap.core.diagnostics import ArgmapSyntaxError
+from argmap.core.speed import gc_paused
 
 from . import actions, completion, navigation
 from .analysis import Analysis
@@ -52,7 +53,8 @@ class ArgmapServer(LanguageServer):
             return made
         path, root = _location(uri)
         lines = LineIndex(text, self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
-        made = Analysis(text, path, root, lines)
+        with gc_paused():  # the collector's passes over the new records cost more than making them
+            made = Analysis(text, path, root, lines)
         self.analyses[uri] = made
         return made
 
