@@ -136,10 +136,12 @@ def _branches(amap: ArgumentMap, ids: Sequence[str]) -> list[list[str]]:
     branch_of: dict[str, str] = {}
 
     def branch(claim_id: str) -> str:
-        path = []
+        path: list[str] = []
+        seen: set[str] = set()  # a circle of support ends the walk
         current = claim_id
-        while current not in branch_of and current != amap.main and current in above and current not in path:
+        while current not in branch_of and current != amap.main and current in above and current not in seen:
             path.append(current)
+            seen.add(current)
             current = above[current]
         found = branch_of.get(current, path[-1] if path and current == amap.main else current)
         for step in path:
