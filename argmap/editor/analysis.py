@@ -2,7 +2,9 @@
 
 The language server makes an :class:`Analysis` for each version it checks,
 with the same pipeline as ``argmap check`` (:func:`argmap.language.parse`,
-:func:`argmap.analysis.resolve`): there is no second checker.
+:func:`argmap.analysis.resolve`): there is no second checker. Only the
+statements an edit touched are read again
+(:func:`argmap.language.parser.parse_again`), which makes the same document.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from argmap.analysis.argument_map import ArgumentMap
 from argmap.analysis.check import resolve
 from argmap.core.diagnostics import ArgmapSyntaxError, Diagnostic
 from argmap.core.model import Claim, Document, Link, LinkRef, Ref, Span
-from argmap.language.parser import parse
+from argmap.language.parser import parse_again
 from argmap.language.schema import ID_PATTERN
 
 from .positions import LineIndex
@@ -39,7 +41,10 @@ class Occurrence:
 class Analysis:
     """A document's text, parsed and resolved; a syntax error instead of a map when it does not parse."""
 
-    def __init__(self, text: str, path: str, source_root: Path | None, lines: LineIndex) -> None:
+    def __init__(
+        self, text: str, path: str, source_root: Path | None, lines: LineIndex, previous: Document | None = None
+    ) -> None:
+        """``previous``: the document of the version checked before, if it parsed; only what changed is read again."""
         self.text = text
         self.path = path
         self.lines = lines
@@ -47,7 +52,7 @@ class Analysis:
         self.map: ArgumentMap | None = None
         self.error: Diagnostic | None = None
         try:
-            self.document = parse(text, path)
+            self.document = parse_again(previous, text, path)
         except ArgmapSyntaxError as exc:
             self.error = exc.diagnostic
         else:

@@ -20,10 +20,11 @@ from argmap.core.speed import gc_paused
 
 from .errors import check_characters, check_first_line, check_layout, fail, raise_friendly
 from .grammar import lark_parser
+from .incremental import rescan
 from .scanner import scan
 from .tree import TreeBuilder
 
-__all__ = ["decode", "load", "parse"]
+__all__ = ["decode", "load", "parse", "parse_again"]
 
 
 def parse(text: str, path: str = "<string>") -> Document:
@@ -50,6 +51,28 @@ def parse(text: str, path: str = "<string>") -> Document:
         except UnexpectedInput as exc:
             raise_friendly(exc, text, source, path)
         return TreeBuilder(text, path).build(tree)
+
+
+def parse_again(previous: Document | None, text: str, path: str = "<string>") -> Document:
+    """:func:`parse` of a new version of a document, reading again only what changed since ``previous``.
+
+    The result is what :func:`parse` makes of ``text`` (the same document, the
+    same error); ``previous`` is the document of an earlier version of the same
+    file, or None. For an editor, which checks a document on every change
+    (:mod:`argmap.language.incremental`).
+    """
+    if previous is None:
+        return parse(text, path)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    check_characters(text, path)
+    if text and not text.isspace():
+        check_first_line(text, path)
+        with gc_paused():
+            document = rescan(previous, text, path)
+        if document is not None:
+            return document
+    return parse(text, path)
 
 
 def decode(data: bytes, path: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from argmap.core.model import Claim, ClaimKind, Document, Link, LinkRef, LinkType, Property, Ref, Span, Target
 
@@ -22,7 +22,7 @@ from .errors import INDENTED_STATEMENT
 from .grammar import KEYWORDS, KIND_WORDS, terminal
 from .records import Records, heading_title, joined, make_property, widen_to_parentheses
 
-__all__ = ["scan", "split_lines"]
+__all__ = ["Decline", "Scanner", "scan", "split_lines"]
 
 
 class _Lines:
@@ -71,7 +71,7 @@ def _full_lines() -> _Lines:
     return _Lines(terminal("TEXT"), r"[ \t]*(?:#.*)?\Z")
 
 
-class _Decline(Exception):
+class Decline(Exception):
     """The fast path met a line it is not sure about: Lark parses the file instead."""
 
 
@@ -80,7 +80,7 @@ class _Pending:
 
     __slots__ = ("head", "last", "properties", "record", "scanner", "section")
 
-    def __init__(self, scanner: _Scanner, head: list[tuple[str, Span]]) -> None:
+    def __init__(self, scanner: Scanner, head: list[tuple[str, Span]]) -> None:
         self.scanner = scanner
         self.head = head
         """The claim text or link label, then its continuation lines: (raw text, span)."""
@@ -109,7 +109,7 @@ class _PendingClaim(_Pending):
     def finish(self) -> None:
         parts = self.head
         if not parts:
-            raise _Decline  # no text: Lark's builder reports it
+            raise Decline  # no text: Lark's builder reports it
         ident, kind, main, id_span, kind_span = self.record
         text, text_span = joined(parts)
         self.scanner.claims.append(
@@ -184,8 +184,8 @@ def scan(text: str, path: str) -> Document | None:
     layout checks are covered too: it declines every file they would reject.
     """
     try:
-        return _Scanner(text, path).run()
-    except _Decline:
+        return Scanner(text, path).run()
+    except Decline:
         return None
 
 
@@ -197,7 +197,7 @@ class _Shared(dict[str, str]):
         return key
 
 
-class _Scanner(Records):
+class Scanner(Records):
     """One pass over the lines, making the records as it goes."""
 
     def __init__(self, text: str, path: str) -> None:
@@ -208,14 +208,18 @@ class _Scanner(Records):
         """One string object for each id and key however often it is written (memory)."""
 
     def run(self) -> Document:
+        self.read(split_lines(self.text), 0)
+        return self.document()
+
+    def read(self, lines: Iterable[tuple[int, str]], number: int) -> None:
+        """Make the records of these lines, (offset, line) each; ``number`` lines come before them."""
         plain, full = _plain_lines(), _full_lines
         path = self.path
         indented_statement = plain.indented_statement.match
         pending: _Pending | None = None
         new_span = _new_span
         share = self.share
-        number = 0
-        for offset, raw in split_lines(self.text):
+        for offset, raw in lines:
             number += 1
             line = raw[:-1] if raw.endswith("\r") else raw
             if not line:
@@ -227,12 +231,12 @@ class _Scanner(Records):
                 if not content or content[0] == "#":
                     continue
                 if pending is None:
-                    raise _Decline
+                    raise Decline
                 prop = patterns.property.match(line)
                 if prop is not None:
                     # Only a key with '-x' in it can also read as an indented link (S014).
                     if "-x" in prop.group(1) and indented_statement(line):
-                        raise _Decline
+                        raise Decline
                     start, end = prop.span(1)
                     key_span = new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
                     value = prop.group(2)
@@ -248,7 +252,7 @@ class _Scanner(Records):
                 self.number, self.offset = number, offset
                 more = patterns.continuation.match(line)
                 if more is None or patterns.key.match(line) or more.group(1) == "main" or indented_statement(line):
-                    raise _Decline
+                    raise Decline
                 part = (more.group(1), self.span(*more.span(1)))
                 if pending.properties:
                     pending.properties[-1][2].append(part)
@@ -264,7 +268,7 @@ class _Scanner(Records):
                 pending = None
             if first == "#":
                 if not heading_title(line):
-                    raise _Decline  # an empty heading: Lark's builder reports it (S016)
+                    raise Decline  # an empty heading: Lark's builder reports it (S016)
                 self.add_section(line, self.span(0, len(line)))
                 continue
             # A line is at most one of: claim, header field, link.
@@ -275,7 +279,7 @@ class _Scanner(Records):
             field = patterns.header.match(line)
             if field is not None:
                 if field.group(1) in KEYWORDS:
-                    raise _Decline
+                    raise Decline
                 key_span = self.span(*field.span(1))
                 value_parts = [] if field.group(2) is None else [(field.group(2), self.span(*field.span(2)))]
                 self.header.append(make_property(path, field.group(1), key_span, value_parts))
@@ -284,7 +288,6 @@ class _Scanner(Records):
             pending = self.link(line, patterns) if link is None else self.simple_link(link)
         if pending is not None:
             pending.finish()
-        return self.document()
 
     def span(self, start: int, end: int) -> Span:
         """The span of columns [start, end) of the current line."""
@@ -294,7 +297,7 @@ class _Scanner(Records):
     def claim(self, match: re.Match[str]) -> _Pending:
         ident = self.share(match.group(3))
         if ident in KEYWORDS:
-            raise _Decline
+            raise Decline
         main = match.group(1) is not None
         kind_span = self.span(0 if main else match.start(2), match.end(2))  # from 'main' when it is there
         text = match.group(4)
@@ -307,7 +310,7 @@ class _Scanner(Records):
         """``a -> b`` or ``a -x b``, with an optional label."""
         source = match.group(1)
         if source in KEYWORDS:
-            raise _Decline  # Lark reads a keyword here; let it report the error
+            raise Decline  # Lark reads a keyword here; let it report the error
         ref = Ref(self.share(source), self.span(*match.span(1)))
         arrow_span = self.span(*match.span(2))
         target = Ref(self.share(match.group(3)), self.span(*match.span(3)))
@@ -320,11 +323,11 @@ class _Scanner(Records):
     def link(self, line: str, patterns: _Lines) -> _Pending:
         first = patterns.ident.match(line)
         if first is not None and first.group() in KEYWORDS:
-            raise _Decline  # Lark reads a keyword here; let it report the error
+            raise Decline  # Lark reads a keyword here; let it report the error
         sources, linked, link_type, arrow_span, target, pos = self.inference(line, 0, 0, patterns)
         rest = patterns.label.match(line, pos)
         if rest is None:
-            raise _Decline
+            raise Decline
         head = [] if rest.group(1) is None else [(rest.group(1), self.span(*rest.span(1)))]
         pending = _PendingLink(self, head)
         pending.record = (sources, linked, link_type, target, sources[0].span.to(target.span), arrow_span)
@@ -336,7 +339,7 @@ class _Scanner(Records):
         """``sources ARROW target`` from ``pos``; the target may be an inference in parentheses."""
         match = patterns.inference.match(line, pos)
         if match is None or depth > 50:
-            raise _Decline
+            raise Decline
         group = match.group(1)
         share = self.share
         if "," in group or "+" in group:
@@ -357,7 +360,7 @@ class _Scanner(Records):
         inner_sources, inner_linked, inner_type, _, inner_target, pos = self.inference(line, match.end(), depth + 1, patterns)
         close = patterns.close.match(line, pos)
         if close is None:
-            raise _Decline
+            raise Decline
         span = widen_to_parentheses(self.text, inner_sources[0].span.to(inner_target.span))
         target = LinkRef(inner_sources, inner_linked, inner_type, inner_target, span)
         return sources, linked, link_type, arrow_span, target, close.end()
