@@ -132,3 +132,39 @@ def test_an_error_in_the_new_text_is_the_error_parse_gives() -> None:
     broken = text.replace("a -> c", "a => c")
     assert _outcome(parse_again, previous, broken, "t.arg") == _outcome(parse, broken, "t.arg")
     assert isinstance(_outcome(parse_again, previous, broken, "t.arg"), str)
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        "## Two\nmain conclusion c: C.\npremise a: A.\na -> c\n",  # the heading on the first line
+        "main conclusion c: C.\npremise a: A.\na -> c\n",  # the heading taken away
+        "## One\n\nmain conclusion c: C.\npremise a: A.\na -> c\n",  # a blank line after it
+    ],
+)
+def test_an_edit_of_a_first_line_heading(changed: str) -> None:
+    text = "## One\nmain conclusion c: C.\npremise a: A.\na -> c\n"
+    assert parse_again(parse(text, "t.arg"), changed, "t.arg") == parse(changed, "t.arg")
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "a - c",  # typing an arrow
+        "a -> ",  # the target still to come
+        "premise b:",  # a new claim, its text still to come
+        "a b -> c",  # a comma left out
+        "premise 1b: B.",  # an id that starts with a digit
+        "u -x (a -> c",  # a parenthesis still to close
+        "  b -> c",  # an indented link (a layout check)
+        "main c: C.",  # the kind left out
+    ],
+)
+def test_a_syntax_error_typed_into_a_big_map_is_found_around_the_edit(taken: list[bool], broken: str) -> None:
+    """The error parse gives, found by Lark on the changed stretch alone, not on the file up to it."""
+    text = SUMMIT.read_text(encoding="utf-8")
+    previous = parse(text, str(SUMMIT))
+    changed = _edited(text, "minority -> revolt\n", f"minority -> revolt\n{broken}\n")
+    whole, again = _outcome(parse, changed, str(SUMMIT)), _outcome(parse_again, previous, changed, str(SUMMIT))
+    assert isinstance(whole, str) and again == whole
+    assert taken == []  # raised from the stretch: the whole text was not parsed again

@@ -157,6 +157,25 @@ async def test_diagnostics_follow_the_edits(client: LanguageClient) -> None:
     assert [(d.code, _span(d)) for d in final if d.code == "N001"] == [("N001", (8, 0, 8, 1))]
 
 
+async def test_typing_through_a_syntax_error_gives_each_versions_diagnostics(client: LanguageClient) -> None:
+    """The server reads each version from the last one that parsed: through a half-typed arrow and back,
+    every version gets what argmap check finds in it, positions included."""
+    uri = _uri()
+    text = MAP
+    await _open(client, uri, text)
+    steps = [((9, 2), (9, 4), "-"), ((9, 2), (9, 3), "->"), ((3, 11), (3, 17), "Some"), ((11, 0), (11, 0), "\n")]
+    for version, (start, end, new) in enumerate(steps, start=2):
+        _change(client, uri, version, start, end, new)
+        lines = text.split("\n")
+        at = sum(len(line) + 1 for line in lines[: start[0]]) + start[1]
+        upto = sum(len(line) + 1 for line in lines[: end[0]]) + end[1]
+        text = text[:at] + new + text[upto:]
+        found = await _published(client, uri, version)
+        assert sorted((str(d.code), d.range.start.line, d.range.start.character) for d in found) == [
+            (code, line, column - 1) for code, line, column in _expected(text)
+        ]
+
+
 async def test_quotes_are_checked_against_the_source_file(client: LanguageClient, tmp_path: Path) -> None:
     """A quote that is not in the header's source text gets argmap's Q diagnostic, read from the file on disk."""
     (tmp_path / "text.txt").write_text("Street trees lower summer temperatures on the pavement.\n", encoding="utf-8")

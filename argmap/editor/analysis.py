@@ -44,18 +44,21 @@ class Analysis:
     def __init__(
         self, text: str, path: str, source_root: Path | None, lines: LineIndex, previous: Document | None = None
     ) -> None:
-        """``previous``: the document of the version checked before, if it parsed; only what changed is read again."""
+        """``previous``: the document of an earlier version that parsed; only what changed since is read again."""
         self.text = text
         self.path = path
         self.lines = lines
         self.document: Document | None = None
         self.map: ArgumentMap | None = None
         self.error: Diagnostic | None = None
+        self.last_parsed = previous
+        """The document of this version, or of the last earlier one that parsed: where the next version starts from."""
         try:
             self.document = parse_again(previous, text, path)
         except ArgmapSyntaxError as exc:
             self.error = exc.diagnostic
         else:
+            self.last_parsed = self.document
             self.map = resolve(self.document, source_root=source_root, check_source=source_root is not None)
 
     @property

@@ -54,7 +54,7 @@ class ArgmapServer(LanguageServer):
         path, root = _location(uri)
         lines = LineIndex(text, self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
         with gc_paused():  # the collector's passes over the new records cost more than making them
-            made = Analysis(text, path, root, lines, made.document if made is not None else None)
+            made = Analysis(text, path, root, lines, made.last_parsed if made is not None else None)
         self.analyses[uri] = made
         return made
 
