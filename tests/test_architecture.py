@@ -95,7 +95,7 @@ print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
         (
             "main conclusion c: Cities should plant trees.\npremise a: Trees cool streets.\na -> c\n",
             ["lark", "graphviz", "argmap.drawing", "argmap.teaching", "argmap.reading", "argmap.formats",
-             "argmap.analysis.grounding"],
+             "argmap.analysis.grounding", "argmap.editor", "argmap.evaluation", "argmap.language.incremental"],
         ),
         # A syntax error needs Lark's parser, still nothing that draws or teaches.
         ("premis a: Trees cool streets.\n", ["graphviz", "argmap.drawing", "argmap.teaching", "argmap.reading"]),

@@ -75,7 +75,7 @@ def taken(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
         seen.append(document is not None)
         return document
 
-    monkeypatch.setattr(parser, "rescan", spy)
+    monkeypatch.setattr(incremental, "rescan", spy)
     return seen
 
 

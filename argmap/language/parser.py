@@ -20,7 +20,6 @@ from argmap.core.speed import gc_paused
 
 from .errors import check_characters, check_first_line, check_layout, fail, raise_friendly
 from .grammar import lark_parser
-from .incremental import rescan
 from .scanner import scan
 from .tree import TreeBuilder
 
@@ -63,6 +62,8 @@ def parse_again(previous: Document | None, text: str, path: str = "<string>") ->
     """
     if previous is None:
         return parse(text, path)
+    from .incremental import rescan  # only an editor needs it: argmap check does not load it
+
     if text.startswith("\ufeff"):
         text = text[1:]
     check_characters(text, path)
