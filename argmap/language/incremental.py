@@ -21,13 +21,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TypeVar
 
 from argmap.core.diagnostics import ArgmapSyntaxError
 from argmap.core.model import Claim, Document, Link, LinkRef, Property, Ref, Section, Span, Target
 
-from .scanner import Decline, Scanner
+from .scanner import Decline, Scanner, split_lines
 
 __all__ = ["rescan"]
 
@@ -62,7 +62,7 @@ def rescan(previous: Document, text: str, path: str) -> Document | None:
     section = _section_at(previous.sections, start)
     scanner.stack = [] if section is None else [section]
     try:
-        scanner.read(_lines(new_part, start), lines_before)
+        scanner.read(((start + offset, line) for offset, line in split_lines(new_part)), lines_before)
     except (Decline, ArgmapSyntaxError):
         _raise_error_in(text, path, _line_of_statement_before(text, start), new_stop)
         return None
@@ -217,16 +217,6 @@ def _section_at(sections: tuple[Section, ...], offset: int) -> Section | None:
     return None
 
 
-def _lines(part: str, offset: int) -> Iterator[tuple[int, str]]:
-    """(offset, line) for each line of ``part``, which starts at ``offset`` of the text."""
-    lines = part.split("\n")
-    if part.endswith("\n"):
-        lines.pop()
-    for raw in lines:
-        yield offset, raw
-        offset += len(raw) + 1
-
-
 def _spliced(
     records: tuple[_Record, ...],
     made: list[_Record],
@@ -287,12 +277,16 @@ def _moved_claim(claim: Claim, lines: int, chars: int) -> Claim:
     )
 
 
+def _moved_refs(refs: tuple[Ref, ...], lines: int, chars: int) -> tuple[Ref, ...]:
+    return tuple([Ref(ref.id, _moved(ref.span, lines, chars)) for ref in refs])
+
+
 def _moved_target(target: Target, lines: int, chars: int) -> Target:
     if type(target) is Ref:
         return Ref(target.id, _moved(target.span, lines, chars))
     assert isinstance(target, LinkRef)
     return LinkRef(
-        tuple([Ref(ref.id, _moved(ref.span, lines, chars)) for ref in target.sources]),
+        _moved_refs(target.sources, lines, chars),
         target.linked,
         target.type,
         _moved_target(target.target, lines, chars),
@@ -302,7 +296,7 @@ def _moved_target(target: Target, lines: int, chars: int) -> Target:
 
 def _moved_link(link: Link, lines: int, chars: int) -> Link:
     return Link(
-        tuple([Ref(ref.id, _moved(ref.span, lines, chars)) for ref in link.sources]),
+        _moved_refs(link.sources, lines, chars),
         link.linked,
         link.type,
         _moved_target(link.target, lines, chars),

@@ -31,25 +31,9 @@ def parse(text: str, path: str = "<string>") -> Document:
 
     Raises :class:`ArgmapSyntaxError` (and nothing else) for malformed input.
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    check_characters(text, path)
-    if not text or text.isspace():
-        fail(text, path, "S005", "the file is empty: an .arg file needs at least one claim", 0, 0)
-    check_first_line(text, path)
+    text = _checked(text, path)
     with gc_paused():
-        document = scan(text, path)
-        if document is not None:
-            return document
-        check_layout(text, path)
-        from lark.exceptions import UnexpectedInput
-
-        source = text if text.endswith("\n") else text + "\n"
-        try:
-            tree = lark_parser().parse(source)
-        except UnexpectedInput as exc:
-            raise_friendly(exc, text, source, path)
-        return TreeBuilder(text, path).build(tree)
+        return _parsed(text, path)
 
 
 def parse_again(previous: Document | None, text: str, path: str = "<string>") -> Document:
@@ -64,16 +48,36 @@ def parse_again(previous: Document | None, text: str, path: str = "<string>") ->
         return parse(text, path)
     from .incremental import rescan  # only an editor needs it: argmap check does not load it
 
+    text = _checked(text, path)
+    with gc_paused():
+        return rescan(previous, text, path) or _parsed(text, path)
+
+
+def _checked(text: str, path: str) -> str:
+    """The text without its byte-order mark, once its characters and first line pass and it is not empty."""
     if text.startswith("\ufeff"):
         text = text[1:]
     check_characters(text, path)
-    if text and not text.isspace():
-        check_first_line(text, path)
-        with gc_paused():
-            document = rescan(previous, text, path)
-        if document is not None:
-            return document
-    return parse(text, path)
+    if not text or text.isspace():
+        fail(text, path, "S005", "the file is empty: an .arg file needs at least one claim", 0, 0)
+    check_first_line(text, path)
+    return text
+
+
+def _parsed(text: str, path: str) -> Document:
+    """The document of a checked text: the fast scanner's, else Lark's."""
+    document = scan(text, path)
+    if document is not None:
+        return document
+    check_layout(text, path)
+    from lark.exceptions import UnexpectedInput
+
+    source = text if text.endswith("\n") else text + "\n"
+    try:
+        tree = lark_parser().parse(source)
+    except UnexpectedInput as exc:
+        raise_friendly(exc, text, source, path)
+    return TreeBuilder(text, path).build(tree)
 
 
 def decode(data: bytes, path: str) -> str:
