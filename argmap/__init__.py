@@ -28,7 +28,7 @@ from .analysis import argument_map as _argument_map
 from .analysis.argument_map import ArgumentMap, Inference, Role
 from .analysis.check import resolve
 from .core.diagnostics import ArgmapError, ArgmapSyntaxError, Diagnostic, Severity, format_diagnostic
-from .core.model import Claim, ClaimKind, Document, Link, LinkType, Property, Section, Span
+from .core.model import Claim, ClaimKind, Document, Link, LinkType, Property, Section, Source, Span
 from .language.parser import load, parse
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "Role",
     "Section",
     "Severity",
+    "Source",
     "Span",
     "__version__",
     "check",

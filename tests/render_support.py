@@ -76,7 +76,7 @@ def with_texts(amap: ArgumentMap, texts: Mapping[str, str], quote: str | None = 
             properties = tuple(p for p in claim.properties if p.key != "quote")
             if quote is not None:
                 span = claim.span
-                properties += (argmap.Property("quote", quote, span, span, span),)
+                properties += (argmap.Property.spanning("quote", quote, claim.source, span, span),)
             claim = attrs.evolve(claim, text=texts[claim.id], properties=properties)
         claims.append(claim)
     return attrs.evolve(amap, claims=tuple(claims), by_id={claim.id: claim for claim in claims})

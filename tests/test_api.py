@@ -63,8 +63,11 @@ def test_no_lark_type_leaves_the_parser() -> None:
         elif isinstance(value, tuple):
             for item in value:
                 walk(item)
+        elif isinstance(value, argmap.Source):
+            walk(value.path)
+            walk(value.text)
         else:
-            assert isinstance(value, (str, int, bool, type(None), enum.Enum)), type(value)
+            assert isinstance(value, (str, int, bool, bytes, type(None), enum.Enum)), type(value)
             if isinstance(value, str):
                 assert type(value) is str
 

@@ -38,7 +38,9 @@ CORPUS = sorted(
 
 def _meaning(document: Document) -> dict[str, object]:
     """The document as plain data without a single span (nor its text)."""
-    data = attrs.asdict(document, filter=lambda _, value: not isinstance(value, Span))
+    data = attrs.asdict(
+        document, filter=lambda field, value: not isinstance(value, Span) and not field.metadata.get("place")
+    )
     del data["text"]
     return data
 

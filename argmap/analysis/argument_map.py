@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from argmap.core.diagnostics import Diagnostic, Severity
-from argmap.core.model import Claim, Document, Link, LinkType, Span
+from argmap.core.model import Claim, Document, Link, LinkType, Ref, Span
 
 if TYPE_CHECKING:
     from .grounding import Grounding
@@ -58,8 +58,13 @@ class Inference:
     label: str | None
     link: Link
     """The link statement this inference was written in."""
-    span: Span
+    place: Link | Ref
     """Where it was written: the premise for one of several separate reasons, else the link."""
+
+    @property
+    def span(self) -> Span:
+        """Where it was written, as a span (made when asked for)."""
+        return self.place.span
 
     @property
     def is_undercut(self) -> bool:

@@ -131,7 +131,7 @@ class LinkBinder:
         written += target_key if isinstance(target_key, str) else "(…)"
         drafts = self.drafts
         notes = [
-            Note(f"the map has: {_describe_draft(drafts, drafts[other])}", drafts[other][2])
+            Note(f"the map has: {_describe_draft(drafts, drafts[other])}", drafts[other][2].span)
             for other in self.drafts_into(target_key)[:5]
         ]
         self.report(
@@ -238,19 +238,19 @@ class LinkBinder:
         # The premises without repeats, and the inferences they make: one for a
         # linked group, else one for each premise, where its id is first written.
         premises: tuple[str, ...]
-        groups: list[tuple[tuple[str, ...], Span]]
+        groups: list[tuple[tuple[str, ...], Link | Ref]]
         if len(sources) == 1:
             premises = (sources[0].id,)
-            groups = [(premises, link.span if link.linked else sources[0].span)]
+            groups = [(premises, link if link.linked else sources[0])]
         elif link.linked:
             premises = self.unique_sources(sources)
-            groups = [(premises, link.span)]
+            groups = [(premises, link)]
         else:
-            spans: dict[str, Span] = {}
+            places: dict[str, Ref] = {}
             for ref in sources:
-                spans.setdefault(ref.id, ref.span)
-            premises = tuple(spans)
-            groups = [((premise,), span) for premise, span in spans.items()]
+                places.setdefault(ref.id, ref)
+            premises = tuple(places)
+            groups = [((premise,), ref) for premise, ref in places.items()]
             if len(premises) < len(sources):
                 seen: set[str] = set()
                 for ref in sources:
@@ -282,8 +282,8 @@ class LinkBinder:
                     )
         same, opposite = self.by_shape(link.type)
         drafts = self.drafts
-        start = link.span.start
-        for group, span in groups:
+        start = link.start
+        for group, place in groups:
             if target_claim is not None and target_claim in group:
                 self.mentioned.update(group)  # named, but in no inference
                 continue
@@ -293,8 +293,8 @@ class LinkBinder:
                 self.report(
                     "G010",
                     "this link is already in the map",
-                    span,
-                    Note("first written here", drafts[duplicate][2]),
+                    place.span,
+                    Note("first written here", drafts[duplicate][2].span),
                 )
                 continue
             other = opposite.get(shape)
@@ -302,14 +302,14 @@ class LinkBinder:
                 self.report(
                     "G014",
                     f"'{' + '.join(group)}' both supports and attacks the same target",
-                    span,
-                    Note("the other link is here", drafts[other][2]),
+                    place.span,
+                    Note("the other link is here", drafts[other][2].span),
                 )
             same[shape] = len(drafts)
             if self.drafts_by_target is not None:
                 self.drafts_by_target.setdefault(target_key, []).append(len(drafts))
-            drafts.append((link, group, span, target_claim, target_inference))
-            self.order_keys.append((start, span.start))
+            drafts.append((link, group, place, target_claim, target_inference))
+            self.order_keys.append((start, place.start))
 
 
 def _nesting(target: Target) -> int:
@@ -320,8 +320,8 @@ def _nesting(target: Target) -> int:
     return depth
 
 
-_Draft = tuple[Link, tuple[str, ...], Span, str | None, int | None]
-"""An inference while the links are read: its link, premises, span, and target claim or
+_Draft = tuple[Link, tuple[str, ...], Link | Ref, str | None, int | None]
+"""An inference while the links are read: its link, premises, place, and target claim or
 target draft (the index of the draft an undercut attacks). The records are made once all
 the links are read and the inferences can be numbered in source order."""
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from argmap.core.codes import REGISTRY, WAIVABLE_FAMILIES
 from argmap.core.diagnostics import Diagnostic, Note
-from argmap.core.model import Document, Property, Span
+from argmap.core.model import Claim, Document, Link, Property, Span
 from argmap.core.suggest import closest
 from argmap.language.schema import split_list
 
@@ -34,13 +34,12 @@ class Waivers:
         self.everywhere = _items(header)
         self.properties: list[Property] = [field for field in document.header if field.key == "waive"]
         scoped: list[tuple[Span, frozenset[str]]] = []
-        records: list[tuple[Span, tuple[Property, ...]]] = [(claim.span, claim.properties) for claim in document.claims]
-        records += [(link.span, link.properties) for link in document.links]
-        for span, properties in records:
-            for prop in properties:
+        records: list[Claim | Link] = [*document.claims, *document.links]
+        for record in records:
+            for prop in record.properties:
                 if prop.key == "waive":
                     self.properties.append(prop)
-                    scoped.append((span, _items(prop.value)))
+                    scoped.append((record.span, _items(prop.value)))
         scoped.sort(key=lambda item: item[0].start)
         self.scoped = scoped
         self.starts = [span.start for span, _ in scoped]

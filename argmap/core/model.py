@@ -5,13 +5,22 @@ written — ids are not yet bound, properties are not yet validated. The checks
 (:func:`argmap.analysis.resolve`) turn a :class:`Document` into an
 :class:`~argmap.analysis.ArgumentMap`.
 
-Every record carries a :class:`Span`, so every later message can point at the
-exact place in the file.
+Every record knows where it was written (its :class:`Span` attributes), so
+every later message can point at the exact place in the file. Claims, links,
+properties and references keep their offsets packed in a few bytes and make a
+:class:`Span` when one is asked for, from their :class:`Source`: a map of a
+hundred thousand claims would otherwise hold more than a million span tuples
+(two thirds of its memory).
 """
 
 from __future__ import annotations
 
 import enum
+import struct
+from array import array
+from bisect import bisect_right
+from itertools import accumulate, repeat
+from operator import add
 from typing import NamedTuple
 
 import attrs
@@ -47,6 +56,86 @@ class Span(NamedTuple):
         )
 
 
+_MAX_OFFSET = 0xFFFFFFFE
+"""Offsets are packed as unsigned 32-bit numbers; the largest one is reserved for 'no span'."""
+NO_SPAN = 0xFFFFFFFF
+"""The packed offset of a span that is not there (a link without a label)."""
+
+
+class Source:
+    """The text a document was read from: makes a :class:`Span` from two offsets.
+
+    Where each line starts is worked out the first time a span is asked for
+    (most checks of a clean map ask for a few), then kept.
+    """
+
+    __slots__ = ("_starts", "path", "text")
+
+    def __init__(self, path: str, text: str) -> None:
+        if len(text) > _MAX_OFFSET:
+            raise ValueError(f"{path}: the text is longer than {_MAX_OFFSET:,} characters")
+        self.path = path
+        """The path as given by the user, or ``<string>`` / ``<stdin>``."""
+        self.text = text
+        self._starts: array[int] | None = None
+
+    def __repr__(self) -> str:
+        return f"Source({self.path!r}, {len(self.text)} characters)"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Source):
+            return NotImplemented
+        return self is other or (self.path == other.path and self.text == other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.text))
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of the characters ``[start, end)``."""
+        starts = self._starts if self._starts is not None else self._line_starts()
+        line = bisect_right(starts, start)
+        end_line = bisect_right(starts, end, line - 1) if end != start else line
+        return _new_span(
+            Span,
+            (self.path, line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1, start, end),
+        )
+
+    def _line_starts(self) -> array[int]:
+        """The offset where each line starts, a megabyte of text at a time (no list of lines)."""
+        text = self.text
+        starts = array("I", [0])
+        base, size = 0, len(text)
+        while base < size:
+            stop = text.find("\n", min(base + (1 << 20), size - 1))
+            stop = size if stop < 0 else stop + 1
+            pieces = text[base:stop].split("\n")
+            pieces.pop()  # after the block's last line break (or the text's unfinished last line)
+            starts.extend(map(add, accumulate(map(add, map(len, pieces), repeat(1))), repeat(base)))
+            base = stop
+        self._starts = starts
+        return starts
+
+
+_new_span = tuple.__new__
+_FIRST = struct.Struct("<I")
+_PACK2 = struct.Struct("<2I")
+_PACK4 = struct.Struct("<4I")
+_PACK6 = struct.Struct("<6I")
+_PACK8 = struct.Struct("<8I")
+pack2 = _PACK2.pack
+"""Packs a start and an end offset (a :class:`Ref`'s or an inference's place)."""
+pack4 = _PACK4.pack
+"""Packs a property's key and value: start, end, start, end."""
+pack6 = _PACK6.pack
+"""Packs a link's whole, arrow and label (label start ``NO_SPAN`` when there is none)."""
+pack8 = _PACK8.pack
+"""Packs a claim's whole, id, text and kind."""
+
+
+PLACE = {"place": True}
+"""Metadata of the attributes that say where a record is written (its source and packed offsets)."""
+
+
 class ClaimKind(enum.Enum):
     """What a claim is, as the writer of the map declares it."""
 
@@ -80,11 +169,31 @@ class Property:
     key: str
     value: str
     """The value with escapes decoded and continuation lines joined by a space."""
-    span: Span
-    """The whole property, key to the end of the value."""
-    key_span: Span
-    value_span: Span
-    """Where the value is; an empty span just after the colon when it is empty."""
+    source: Source = attrs.field(repr=False, metadata=PLACE)
+    at: bytes = attrs.field(repr=False, metadata=PLACE)
+    """Packed offsets (:func:`pack4`): the key's start and end, the value's start and end."""
+
+    @classmethod
+    def spanning(cls, key: str, value: str, source: Source, key_span: Span, value_span: Span) -> Property:
+        """A property from its key's and its value's spans."""
+        return cls(key, value, source, pack4(key_span.start, key_span.end, value_span.start, value_span.end))
+
+    @property
+    def span(self) -> Span:
+        """The whole property, key to the end of the value."""
+        start, _, _, end = _PACK4.unpack(self.at)
+        return self.source.span(start, end)
+
+    @property
+    def key_span(self) -> Span:
+        start, end, _, _ = _PACK4.unpack(self.at)
+        return self.source.span(start, end)
+
+    @property
+    def value_span(self) -> Span:
+        """Where the value is; an empty span just after the colon when it is empty."""
+        _, _, start, end = _PACK4.unpack(self.at)
+        return self.source.span(start, end)
 
 
 @attrs.frozen
@@ -114,11 +223,58 @@ class Claim:
     properties: tuple[Property, ...]
     section: int | None
     """Index of the innermost section the claim is written in."""
-    span: Span
-    """From the kind keyword to the end of the last line that belongs to the claim."""
-    id_span: Span
-    text_span: Span
-    kind_span: Span
+    source: Source = attrs.field(repr=False, metadata=PLACE)
+    at: bytes = attrs.field(repr=False, metadata=PLACE)
+    """Packed offsets (:func:`pack8`): start and end of the whole claim, its id, its text and its kind."""
+
+    @classmethod
+    def spanning(
+        cls,
+        id: str,
+        kind: ClaimKind,
+        text: str,
+        main: bool,
+        properties: tuple[Property, ...],
+        section: int | None,
+        source: Source,
+        span: Span,
+        id_span: Span,
+        text_span: Span,
+        kind_span: Span,
+    ) -> Claim:
+        """A claim from its spans."""
+        at = pack8(
+            span.start, span.end, id_span.start, id_span.end, text_span.start, text_span.end, kind_span.start, kind_span.end
+        )
+        return cls(id, kind, text, main, properties, section, source, at)
+
+    @property
+    def start(self) -> int:
+        """The offset where it starts (cheaper than ``span.start``)."""
+        start: int = _FIRST.unpack_from(self.at)[0]
+        return start
+
+    @property
+    def span(self) -> Span:
+        """From the kind keyword to the end of the last line that belongs to the claim."""
+        start, end = _PACK2.unpack_from(self.at)
+        return self.source.span(start, end)
+
+    @property
+    def id_span(self) -> Span:
+        start, end = _PACK2.unpack_from(self.at, 8)
+        return self.source.span(start, end)
+
+    @property
+    def text_span(self) -> Span:
+        start, end = _PACK2.unpack_from(self.at, 16)
+        return self.source.span(start, end)
+
+    @property
+    def kind_span(self) -> Span:
+        """The kind keyword, from ``main`` when it is written."""
+        start, end = _PACK2.unpack_from(self.at, 24)
+        return self.source.span(start, end)
 
     def get(self, key: str) -> Property | None:
         """The first property with this key, or ``None``."""
@@ -138,7 +294,25 @@ class Ref:
     """A use of a claim id inside a link."""
 
     id: str
-    span: Span
+    source: Source = attrs.field(repr=False, metadata=PLACE)
+    at: bytes = attrs.field(repr=False, metadata=PLACE)
+    """Packed offsets (:func:`pack2`): start and end of the id."""
+
+    @classmethod
+    def spanning(cls, id: str, source: Source, span: Span) -> Ref:
+        """A reference from its span."""
+        return cls(id, source, pack2(span.start, span.end))
+
+    @property
+    def start(self) -> int:
+        """The offset where it starts (cheaper than ``span.start``)."""
+        start: int = _FIRST.unpack_from(self.at)[0]
+        return start
+
+    @property
+    def span(self) -> Span:
+        start, end = _PACK2.unpack(self.at)
+        return self.source.span(start, end)
 
 
 @attrs.frozen
@@ -149,7 +323,20 @@ class LinkRef:
     linked: bool
     type: LinkType
     target: Target
-    span: Span
+    source: Source = attrs.field(repr=False, metadata=PLACE)
+    at: bytes = attrs.field(repr=False, metadata=PLACE)
+    """Packed offsets (:func:`pack2`): from the opening to the closing parenthesis."""
+
+    @property
+    def start(self) -> int:
+        """The offset where it starts (cheaper than ``span.start``)."""
+        start: int = _FIRST.unpack_from(self.at)[0]
+        return start
+
+    @property
+    def span(self) -> Span:
+        start, end = _PACK2.unpack(self.at)
+        return self.source.span(start, end)
 
 
 Target = Ref | LinkRef
@@ -169,9 +356,51 @@ class Link:
     """The short text after ``:``, if any."""
     properties: tuple[Property, ...]
     section: int | None
-    span: Span
-    arrow_span: Span
-    label_span: Span | None
+    source: Source = attrs.field(repr=False, metadata=PLACE)
+    at: bytes = attrs.field(repr=False, metadata=PLACE)
+    """Packed offsets (:func:`pack6`): start and end of the whole link, its arrow and its label
+    (``NO_SPAN`` twice when there is no label)."""
+
+    @classmethod
+    def spanning(
+        cls,
+        sources: tuple[Ref, ...],
+        linked: bool,
+        type: LinkType,
+        target: Target,
+        label: str | None,
+        properties: tuple[Property, ...],
+        section: int | None,
+        source: Source,
+        span: Span,
+        arrow_span: Span,
+        label_span: Span | None,
+    ) -> Link:
+        """A link from its spans."""
+        label_start, label_end = (NO_SPAN, NO_SPAN) if label_span is None else (label_span.start, label_span.end)
+        at = pack6(span.start, span.end, arrow_span.start, arrow_span.end, label_start, label_end)
+        return cls(sources, linked, type, target, label, properties, section, source, at)
+
+    @property
+    def start(self) -> int:
+        """The offset where it starts (cheaper than ``span.start``)."""
+        start: int = _FIRST.unpack_from(self.at)[0]
+        return start
+
+    @property
+    def span(self) -> Span:
+        start, end = _PACK2.unpack_from(self.at)
+        return self.source.span(start, end)
+
+    @property
+    def arrow_span(self) -> Span:
+        start, end = _PACK2.unpack_from(self.at, 8)
+        return self.source.span(start, end)
+
+    @property
+    def label_span(self) -> Span | None:
+        start, end = _PACK2.unpack_from(self.at, 16)
+        return None if start == NO_SPAN else self.source.span(start, end)
 
     def get(self, key: str) -> Property | None:
         """The first property with this key, or ``None``."""
@@ -189,6 +418,13 @@ class Document:
     sections: tuple[Section, ...]
     claims: tuple[Claim, ...]
     links: tuple[Link, ...]
+    source: Source = attrs.field(
+        default=attrs.Factory(lambda self: Source(self.path, self.text), takes_self=True),
+        repr=False,
+        eq=False,
+        metadata=PLACE,
+    )
+    """The text as a :class:`Source`, the one the document's records make their spans from."""
 
     def header_value(self, key: str) -> str | None:
         """The value of the first header field with this key, or ``None``."""

@@ -252,5 +252,8 @@ def _content(value: object) -> object:
         return tuple(_content(item) for item in value)
     if attrs.has(type(value)):
         fields = attrs.fields(type(value))  # type: ignore[arg-type]
-        return (type(value).__name__, *(_content(getattr(value, field.name)) for field in fields))
+        return (
+            type(value).__name__,
+            *(_content(getattr(value, field.name)) for field in fields if not field.metadata.get("place")),
+        )
     return value

@@ -21,11 +21,24 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import struct
 from collections.abc import Callable
 from typing import TypeVar
 
 from argmap.core.diagnostics import ArgmapSyntaxError
-from argmap.core.model import Claim, Document, Link, LinkRef, Property, Ref, Section, Span, Target
+from argmap.core.model import (
+    NO_SPAN,
+    Claim,
+    Document,
+    Link,
+    LinkRef,
+    Property,
+    Ref,
+    Section,
+    Source,
+    Span,
+    Target,
+)
 
 from .scanner import Decline, Scanner, split_lines
 
@@ -69,19 +82,18 @@ def rescan(previous: Document, text: str, path: str) -> Document | None:
     if scanner.header or scanner.sections:
         return None
     line_shift = new_part.count("\n") - old_part.count("\n")
+    source = scanner.source
     return Document(
         path,
         text,
-        tuple(
-            prop if prop.span.start < old_stop else _moved_property(prop, line_shift, shift)
-            for prop in previous.header
-        ),
+        tuple(_moved_property(prop, source, 0 if prop.span.start < old_stop else shift) for prop in previous.header),
         tuple(
             section if section.span.start < old_stop else _moved_section(section, line_shift, shift)
             for section in previous.sections
         ),
-        _spliced(previous.claims, scanner.claims, start, old_stop, _moved_claim, line_shift, shift),
-        _spliced(previous.links, scanner.links, start, old_stop, _moved_link, line_shift, shift),
+        _spliced(previous.claims, scanner.claims, start, old_stop, _moved_claim, source, shift),
+        _spliced(previous.links, scanner.links, start, old_stop, _moved_link, source, shift),
+        source,
     )
 
 
@@ -222,92 +234,94 @@ def _spliced(
     made: list[_Record],
     start: int,
     stop: int,
-    move: Callable[[_Record, int, int], _Record],
-    line_shift: int,
+    move: Callable[[_Record, Source, int], _Record],
+    source: Source,
     shift: int,
 ) -> tuple[_Record, ...]:
-    """The records before ``start``, then those ``made`` of the changed part, then those after ``stop``, moved."""
+    """The records before ``start``, then those ``made`` of the changed part, then those after ``stop``, moved.
+
+    Every record kept is made again with the new text's source, so no
+    record holds on to an earlier version of the text.
+    """
     first = bisect.bisect_left(records, start, key=_start)
     after = bisect.bisect_left(records, stop, key=_start)
-    if line_shift == 0 and shift == 0:
-        moved = records[after:]
-    else:
-        moved = tuple([move(record, line_shift, shift) for record in records[after:]])
-    return records[:first] + tuple(made) + moved
+    kept: list[_Record] = [move(record, source, 0) for record in records[:first]]
+    kept += made
+    kept += [move(record, source, shift) for record in records[after:]]
+    return tuple(kept)
 
 
 def _start(record: Claim | Link) -> int:
-    return record.span.start
+    start: int = _FIRST.unpack_from(record.at)[0]
+    return start
 
 
-_new = tuple.__new__
+_FIRST = struct.Struct("<I")
 
 
-def _moved(span: Span, lines: int, chars: int) -> Span:
-    file, line, column, end_line, end_column, start, end = span
-    return _new(Span, (file, line + lines, column, end_line + lines, end_column, start + chars, end + chars))
+def _shifted(at: bytes, chars: int) -> bytes:
+    """Packed offsets, each moved by ``chars`` (a missing span stays missing)."""
+    if chars == 0:
+        return at
+    count = len(at) // 4
+    offsets = struct.unpack(f"<{count}I", at)
+    return struct.pack(f"<{count}I", *[offset if offset == NO_SPAN else offset + chars for offset in offsets])
 
 
-def _moved_property(prop: Property, lines: int, chars: int) -> Property:
-    return Property(
-        prop.key,
-        prop.value,
-        _moved(prop.span, lines, chars),
-        _moved(prop.key_span, lines, chars),
-        _moved(prop.value_span, lines, chars),
-    )
+def _moved_property(prop: Property, source: Source, chars: int) -> Property:
+    return Property(prop.key, prop.value, source, _shifted(prop.at, chars))
 
 
-def _moved_properties(properties: tuple[Property, ...], lines: int, chars: int) -> tuple[Property, ...]:
-    return tuple([_moved_property(prop, lines, chars) for prop in properties]) if properties else ()
+def _moved_properties(properties: tuple[Property, ...], source: Source, chars: int) -> tuple[Property, ...]:
+    return tuple([_moved_property(prop, source, chars) for prop in properties]) if properties else ()
 
 
-def _moved_claim(claim: Claim, lines: int, chars: int) -> Claim:
+def _moved_claim(claim: Claim, source: Source, chars: int) -> Claim:
     return Claim(
         claim.id,
         claim.kind,
         claim.text,
         claim.main,
-        _moved_properties(claim.properties, lines, chars),
+        _moved_properties(claim.properties, source, chars),
         claim.section,
-        _moved(claim.span, lines, chars),
-        _moved(claim.id_span, lines, chars),
-        _moved(claim.text_span, lines, chars),
-        _moved(claim.kind_span, lines, chars),
+        source,
+        _shifted(claim.at, chars),
     )
 
 
-def _moved_refs(refs: tuple[Ref, ...], lines: int, chars: int) -> tuple[Ref, ...]:
-    return tuple([Ref(ref.id, _moved(ref.span, lines, chars)) for ref in refs])
+def _moved_refs(refs: tuple[Ref, ...], source: Source, chars: int) -> tuple[Ref, ...]:
+    return tuple([Ref(ref.id, source, _shifted(ref.at, chars)) for ref in refs])
 
 
-def _moved_target(target: Target, lines: int, chars: int) -> Target:
+def _moved_target(target: Target, source: Source, chars: int) -> Target:
     if type(target) is Ref:
-        return Ref(target.id, _moved(target.span, lines, chars))
+        return Ref(target.id, source, _shifted(target.at, chars))
     assert isinstance(target, LinkRef)
     return LinkRef(
-        _moved_refs(target.sources, lines, chars),
+        _moved_refs(target.sources, source, chars),
         target.linked,
         target.type,
-        _moved_target(target.target, lines, chars),
-        _moved(target.span, lines, chars),
+        _moved_target(target.target, source, chars),
+        source,
+        _shifted(target.at, chars),
     )
 
 
-def _moved_link(link: Link, lines: int, chars: int) -> Link:
+def _moved_link(link: Link, source: Source, chars: int) -> Link:
     return Link(
-        _moved_refs(link.sources, lines, chars),
+        _moved_refs(link.sources, source, chars),
         link.linked,
         link.type,
-        _moved_target(link.target, lines, chars),
+        _moved_target(link.target, source, chars),
         link.label,
-        _moved_properties(link.properties, lines, chars),
+        _moved_properties(link.properties, source, chars),
         link.section,
-        _moved(link.span, lines, chars),
-        _moved(link.arrow_span, lines, chars),
-        None if link.label_span is None else _moved(link.label_span, lines, chars),
+        source,
+        _shifted(link.at, chars),
     )
 
 
 def _moved_section(section: Section, lines: int, chars: int) -> Section:
-    return Section(section.index, section.title, section.level, section.parent, _moved(section.span, lines, chars))
+    file, line, column, end_line, end_column, start, end = section.span
+    span = Span(file, line + lines, column, end_line + lines, end_column, start + chars, end + chars)
+    return Section(section.index, section.title, section.level, section.parent, span)

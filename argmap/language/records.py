@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-from argmap.core.model import Claim, Document, Link, Property, Section, Span
+from argmap.core.model import Claim, Document, Link, Property, Section, Source, Span, pack4
 
 from .errors import fail
 
 __all__ = [
+    "Part",
     "Records",
     "heading_parts",
     "heading_title",
@@ -44,6 +45,8 @@ class Records:
     def __init__(self, text: str, path: str) -> None:
         self.text = text
         self.path = path
+        self.source = Source(path, text)
+        """What the records make their spans from."""
         self.header: list[Property] = []
         self.sections: list[Section] = []
         self.claims: list[Claim] = []
@@ -73,43 +76,43 @@ class Records:
     def document(self) -> Document:
         """The records made so far, as a document."""
         return Document(
-            self.path, self.text, tuple(self.header), tuple(self.sections), tuple(self.claims), tuple(self.links)
+            self.path,
+            self.text,
+            tuple(self.header),
+            tuple(self.sections),
+            tuple(self.claims),
+            tuple(self.links),
+            self.source,
         )
 
 
-def joined(parts: list[tuple[str, Span]]) -> tuple[str, Span]:
-    """The text of one or more pieces (escapes decoded, joined by a space) and the span over them."""
+Part = tuple[str, int, int]
+"""A piece of claim text, label or value as written: (raw text, start offset, end offset)."""
+
+
+def joined(parts: list[Part]) -> Part:
+    """The text of one or more pieces (escapes decoded, joined by a space), from the first's start to the last's end."""
     if len(parts) == 1:
-        raw, span = parts[0]
-        return unescape(raw), span
-    return " ".join([unescape(raw) for raw, _ in parts]), parts[0][1].to(parts[-1][1])
+        raw, start, end = parts[0]
+        return unescape(raw), start, end
+    return " ".join([unescape(raw) for raw, _, _ in parts]), parts[0][1], parts[-1][2]
 
 
-def make_property(path: str, key: str, key_span: Span, parts: list[tuple[str, Span]]) -> Property:
+def make_property(source: Source, key: str, key_start: int, key_end: int, parts: list[Part]) -> Property:
     """A property from its key and the pieces of its value (none: empty, spanned just after the key)."""
     if not parts:
-        line, column, end = key_span.end_line, key_span.end_column, key_span.end
-        return Property(key, "", key_span, key_span, Span(path, line, column, line, column, end, end))
-    value, value_span = joined(parts)
-    return Property(key, value, key_span.to(value_span), key_span, value_span)
+        return Property(key, "", source, pack4(key_start, key_end, key_end, key_end))
+    value, start, end = joined(parts)
+    return Property(key, value, source, pack4(key_start, key_end, start, end))
 
 
-def widen_to_parentheses(text: str, span: Span) -> Span:
-    """An inference's span, widened to the parentheses around it (they are on its line)."""
-    opening = text.rfind("(", 0, span.start)
-    closing = text.find(")", span.end)
+def widen_to_parentheses(text: str, start: int, end: int) -> tuple[int, int]:
+    """An inference's offsets, widened to the parentheses around it (they are on its line)."""
+    opening = text.rfind("(", 0, start)
+    closing = text.find(")", end)
     if opening < 0 or closing < 0:
-        return span
-    line_start = span.start - (span.column - 1)
-    return Span(
-        span.file,
-        span.line,
-        opening - line_start + 1,
-        span.end_line,
-        closing - line_start + 2,
-        opening,
-        closing + 1,
-    )
+        return start, end
+    return opening, closing + 1
 
 
 def heading_parts(heading: str) -> tuple[str, str, str]:

@@ -16,11 +16,26 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-from argmap.core.model import Claim, ClaimKind, Document, Link, LinkRef, LinkType, Property, Ref, Span, Target
+from argmap.core.model import (
+    NO_SPAN,
+    Claim,
+    ClaimKind,
+    Document,
+    Link,
+    LinkRef,
+    LinkType,
+    Property,
+    Ref,
+    Span,
+    Target,
+    pack2,
+    pack6,
+    pack8,
+)
 
 from .errors import INDENTED_STATEMENT
 from .grammar import KEYWORDS, KIND_WORDS, terminal
-from .records import Records, heading_title, joined, make_property, widen_to_parentheses
+from .records import Part, Records, heading_title, joined, make_property, widen_to_parentheses
 
 __all__ = ["Decline", "Scanner", "scan", "split_lines"]
 
@@ -80,14 +95,14 @@ class _Pending:
 
     __slots__ = ("head", "last", "properties", "record", "scanner", "section")
 
-    def __init__(self, scanner: Scanner, head: list[tuple[str, Span]]) -> None:
+    def __init__(self, scanner: Scanner, head: list[Part]) -> None:
         self.scanner = scanner
         self.head = head
-        """The claim text or link label, then its continuation lines: (raw text, span)."""
-        self.properties: list[tuple[str, Span, list[tuple[str, Span]]]] = []
-        """(key, key span, value parts) for each property."""
-        self.last: Span | None = None
-        """The last token of the indented lines."""
+        """The claim text or link label, then its continuation lines: (raw text, start, end)."""
+        self.properties: list[tuple[str, int, int, list[Part]]] = []
+        """(key, key start, key end, value parts) for each property."""
+        self.last: int | None = None
+        """Where the last token of the indented lines ends."""
         self.section = scanner.current_section
 
     def finish(self) -> None:
@@ -97,21 +112,22 @@ class _Pending:
     def made_properties(self) -> tuple[Property, ...]:
         if not self.properties:
             return ()
-        path = self.scanner.path
-        return tuple([make_property(path, *item) for item in self.properties])
+        source = self.scanner.source
+        return tuple([make_property(source, *item) for item in self.properties])
 
 
 class _PendingClaim(_Pending):
     __slots__ = ()
-    record: tuple[str, ClaimKind, bool, Span, Span]
-    """Id, kind, main, id span and kind span."""
+    record: tuple[str, ClaimKind, bool, int, int, int, int]
+    """Id, kind, main, the id's start and end, the kind's start and end."""
 
     def finish(self) -> None:
         parts = self.head
         if not parts:
             raise Decline  # no text: Lark's builder reports it
-        ident, kind, main, id_span, kind_span = self.record
-        text, text_span = joined(parts)
+        ident, kind, main, id_start, id_end, kind_start, kind_end = self.record
+        text, text_start, text_end = joined(parts)
+        end = parts[-1][2] if self.last is None else self.last
         self.scanner.claims.append(
             Claim(
                 ident,
@@ -120,27 +136,29 @@ class _PendingClaim(_Pending):
                 main,
                 self.made_properties(),
                 self.section,
-                kind_span.to(self.last or parts[-1][1]),
-                id_span,
-                text_span,
-                kind_span,
+                self.scanner.source,
+                pack8(kind_start, end, id_start, id_end, text_start, text_end, kind_start, kind_end),
             )
         )
 
 
 class _PendingLink(_Pending):
     __slots__ = ()
-    record: tuple[tuple[Ref, ...], bool, LinkType, Target, Span, Span]
-    """Sources, linked, type, target, span up to the target, arrow span."""
+    record: tuple[tuple[Ref, ...], bool, LinkType, Target, int, int, int, int]
+    """Sources, linked, type, target, start and end up to the target, the arrow's start and end."""
 
     def finish(self) -> None:
         parts = self.head
-        sources, linked, link_type, target, span, arrow_span = self.record
+        sources, linked, link_type, target, start, end, arrow_start, arrow_end = self.record
         if self.last is not None:
-            span = span.to(self.last)
+            end = self.last
         elif parts:
-            span = span.to(parts[-1][1])
-        label, label_span = joined(parts) if parts else (None, None)
+            end = parts[-1][2]
+        if parts:
+            label: str | None
+            label, label_start, label_end = joined(parts)
+        else:
+            label, label_start, label_end = None, NO_SPAN, NO_SPAN
         self.scanner.links.append(
             Link(
                 sources,
@@ -150,9 +168,8 @@ class _PendingLink(_Pending):
                 label,
                 self.made_properties(),
                 self.section,
-                span,
-                arrow_span,
-                label_span,
+                self.scanner.source,
+                pack6(start, end, arrow_start, arrow_end, label_start, label_end),
             )
         )
 
@@ -214,10 +231,8 @@ class Scanner(Records):
     def read(self, lines: Iterable[tuple[int, str]], number: int) -> None:
         """Make the records of these lines, (offset, line) each; ``number`` lines come before them."""
         plain, full = _plain_lines(), _full_lines
-        path = self.path
         indented_statement = plain.indented_statement.match
         pending: _Pending | None = None
-        new_span = _new_span
         share = self.share
         for offset, raw in lines:
             number += 1
@@ -238,27 +253,29 @@ class Scanner(Records):
                     if "-x" in prop.group(1) and indented_statement(line):
                         raise Decline
                     start, end = prop.span(1)
-                    key_span = new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
                     value = prop.group(2)
                     if value is None:
-                        pending.properties.append((share(prop.group(1)), key_span, []))
-                        pending.last = key_span
+                        pending.properties.append((share(prop.group(1)), offset + start, offset + end, []))
+                        pending.last = offset + end
                     else:
-                        start, end = prop.span(2)
-                        span = new_span(Span, (path, number, start + 1, number, end + 1, offset + start, offset + end))
-                        pending.properties.append((share(prop.group(1)), key_span, [(value, span)]))
-                        pending.last = span
+                        value_start, value_end = prop.span(2)
+                        value_end += offset
+                        pending.properties.append(
+                            (share(prop.group(1)), offset + start, offset + end, [(value, offset + value_start, value_end)])
+                        )
+                        pending.last = value_end
                     continue
                 self.number, self.offset = number, offset
                 more = patterns.continuation.match(line)
                 if more is None or patterns.key.match(line) or more.group(1) == "main" or indented_statement(line):
                     raise Decline
-                part = (more.group(1), self.span(*more.span(1)))
+                start, end = more.span(1)
+                part = (more.group(1), offset + start, offset + end)
                 if pending.properties:
-                    pending.properties[-1][2].append(part)
+                    pending.properties[-1][3].append(part)
                 else:
                     pending.head.append(part)
-                pending.last = part[1]
+                pending.last = offset + end
                 continue
             if first == "#" and not line.startswith("##"):
                 continue  # a comment at the margin does not end the claim above
@@ -280,9 +297,9 @@ class Scanner(Records):
             if field is not None:
                 if field.group(1) in KEYWORDS:
                     raise Decline
-                key_span = self.span(*field.span(1))
-                value_parts = [] if field.group(2) is None else [(field.group(2), self.span(*field.span(2)))]
-                self.header.append(make_property(path, field.group(1), key_span, value_parts))
+                start, end = field.span(1)
+                value_parts = [] if field.group(2) is None else [self.part(field, 2)]
+                self.header.append(make_property(self.source, field.group(1), offset + start, offset + end, value_parts))
                 continue
             link = patterns.simple_link.match(line)
             pending = self.link(line, patterns) if link is None else self.simple_link(link)
@@ -294,76 +311,108 @@ class Scanner(Records):
         number, offset = self.number, self.offset
         return _new_span(Span, (self.path, number, start + 1, number, end + 1, offset + start, offset + end))
 
+    def part(self, match: re.Match[str], group: int) -> Part:
+        """A group of a match on the current line, as a piece of text with its offsets."""
+        start, end = match.span(group)
+        offset = self.offset
+        return match.group(group), offset + start, offset + end
+
+    def ref(self, match: re.Match[str], group: int | str = 0) -> Ref:
+        """A reference to the id a group of a match on the current line holds."""
+        start, end = match.span(group)
+        offset = self.offset
+        return Ref(self.share(match.group(group)), self.source, pack2(offset + start, offset + end))
+
     def claim(self, match: re.Match[str]) -> _Pending:
         ident = self.share(match.group(3))
         if ident in KEYWORDS:
             raise Decline
         main = match.group(1) is not None
-        kind_span = self.span(0 if main else match.start(2), match.end(2))  # from 'main' when it is there
-        text = match.group(4)
-        head = [] if text is None else [(text, self.span(*match.span(4)))]
+        offset = self.offset
+        kind_start = offset + (0 if main else match.start(2))  # from 'main' when it is there
+        head = [] if match.group(4) is None else [self.part(match, 4)]
         pending = _PendingClaim(self, head)
-        pending.record = (ident, _CLAIM_KINDS[match.group(2)], main, self.span(*match.span(3)), kind_span)
+        id_start, id_end = match.span(3)
+        pending.record = (
+            ident,
+            _CLAIM_KINDS[match.group(2)],
+            main,
+            offset + id_start,
+            offset + id_end,
+            kind_start,
+            offset + match.end(2),
+        )
         return pending
 
     def simple_link(self, match: re.Match[str]) -> _Pending:
         """``a -> b`` or ``a -x b``, with an optional label."""
-        source = match.group(1)
-        if source in KEYWORDS:
+        if match.group(1) in KEYWORDS:
             raise Decline  # Lark reads a keyword here; let it report the error
-        ref = Ref(self.share(source), self.span(*match.span(1)))
-        arrow_span = self.span(*match.span(2))
-        target = Ref(self.share(match.group(3)), self.span(*match.span(3)))
-        label = match.group(4)
-        head = [] if label is None else [(label, self.span(*match.span(4)))]
+        offset = self.offset
+        head = [] if match.group(4) is None else [self.part(match, 4)]
         pending = _PendingLink(self, head)
-        pending.record = ((ref,), False, _LINK_TYPES[match.group(2)], target, ref.span.to(target.span), arrow_span)
+        arrow_start, arrow_end = match.span(2)
+        pending.record = (
+            (self.ref(match, 1),),
+            False,
+            _LINK_TYPES[match.group(2)],
+            self.ref(match, 3),
+            offset + match.start(1),
+            offset + match.end(3),
+            offset + arrow_start,
+            offset + arrow_end,
+        )
         return pending
 
     def link(self, line: str, patterns: _Lines) -> _Pending:
         first = patterns.ident.match(line)
         if first is not None and first.group() in KEYWORDS:
             raise Decline  # Lark reads a keyword here; let it report the error
-        sources, linked, link_type, arrow_span, target, pos = self.inference(line, 0, 0, patterns)
+        sources, start, linked, link_type, arrow, target, end, pos = self.inference(line, 0, 0, patterns)
         rest = patterns.label.match(line, pos)
         if rest is None:
             raise Decline
-        head = [] if rest.group(1) is None else [(rest.group(1), self.span(*rest.span(1)))]
+        head = [] if rest.group(1) is None else [self.part(rest, 1)]
         pending = _PendingLink(self, head)
-        pending.record = (sources, linked, link_type, target, sources[0].span.to(target.span), arrow_span)
+        pending.record = (sources, linked, link_type, target, start, end, *arrow)
         return pending
 
     def inference(
         self, line: str, pos: int, depth: int, patterns: _Lines
-    ) -> tuple[tuple[Ref, ...], bool, LinkType, Span, Target, int]:
-        """``sources ARROW target`` from ``pos``; the target may be an inference in parentheses."""
+    ) -> tuple[tuple[Ref, ...], int, bool, LinkType, tuple[int, int], Target, int, int]:
+        """``sources ARROW target`` from ``pos``; the target may be an inference in parentheses.
+
+        Returns the sources, where they start, linked, the type, the arrow's
+        start and end, the target, where it ends, and where to read on.
+        """
         match = patterns.inference.match(line, pos)
         if match is None or depth > 50:
             raise Decline
         group = match.group(1)
-        share = self.share
+        offset = self.offset
         if "," in group or "+" in group:
             begin, end = match.span(1)
-            sources = tuple(
-                [Ref(share(ref.group()), self.span(*ref.span())) for ref in patterns.ident.finditer(line, begin, end)]
-            )
+            refs = list(patterns.ident.finditer(line, begin, end))
+            sources = tuple([self.ref(ref) for ref in refs])
+            start = offset + refs[0].start()  # after a leading '+'
         else:
-            sources = (Ref(share(group), self.span(*match.span(1))),)
+            sources = (self.ref(match, 1),)
+            start = offset + match.start(1)
         linked = "+" in group
-        arrow_span = self.span(*match.span(2))
+        arrow_start, arrow_end = match.span(2)
+        arrow = (offset + arrow_start, offset + arrow_end)
         link_type = _LINK_TYPES[match.group(2)]
-        target: Target
-        ident = match.group(3)
-        if ident is not None:
-            target = Ref(share(ident), self.span(*match.span(3)))
-            return sources, linked, link_type, arrow_span, target, match.end()
-        inner_sources, inner_linked, inner_type, _, inner_target, pos = self.inference(line, match.end(), depth + 1, patterns)
+        if match.group(3) is not None:
+            return sources, start, linked, link_type, arrow, self.ref(match, 3), offset + match.end(3), match.end()
+        inner_sources, inner_start, inner_linked, inner_type, _, inner_target, inner_end, pos = self.inference(
+            line, match.end(), depth + 1, patterns
+        )
         close = patterns.close.match(line, pos)
         if close is None:
             raise Decline
-        span = widen_to_parentheses(self.text, inner_sources[0].span.to(inner_target.span))
-        target = LinkRef(inner_sources, inner_linked, inner_type, inner_target, span)
-        return sources, linked, link_type, arrow_span, target, close.end()
+        opening, closing = widen_to_parentheses(self.text, inner_start, inner_end)
+        target = LinkRef(inner_sources, inner_linked, inner_type, inner_target, self.source, pack2(opening, closing))
+        return sources, start, linked, link_type, arrow, target, closing, close.end()
 
 
 _new_span = tuple.__new__

@@ -8,7 +8,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NoReturn, TypeGuard
 
-from argmap.core.model import Claim, ClaimKind, Document, Link, LinkRef, LinkType, Property, Ref, Span, Target
+from argmap.core.model import (
+    Claim,
+    ClaimKind,
+    Document,
+    Link,
+    LinkRef,
+    LinkType,
+    Property,
+    Ref,
+    Span,
+    Target,
+    pack2,
+)
 
 from .errors import fail
 from .grammar import KIND_WORDS, MAX_NESTING
@@ -84,7 +96,13 @@ class TreeBuilder(Records):
             token = item.children[0]
             assert _leaf(token)
             tokens.append(token)
-        return make_property(self.path, str(key), self.span(key), [(str(token), self.span(token)) for token in tokens])
+        return make_property(
+            self.source,
+            str(key),
+            key.start_pos or 0,
+            key.end_pos or 0,
+            [(str(token), token.start_pos or 0, token.end_pos or 0) for token in tokens],
+        )
 
     def _section(self, node: Node) -> None:
         token = node.children[0]
@@ -167,13 +185,14 @@ class TreeBuilder(Records):
         start_token = main_token or kind_token
         span = self.span(start_token, last or parts[-1])
         self.claims.append(
-            Claim(
+            Claim.spanning(
                 id=str(id_token),
                 kind=ClaimKind(str(kind_token)),
                 text=text,
                 main=main_token is not None,
                 properties=tuple(properties),
                 section=self.current_section,
+                source=self.source,
                 span=span,
                 id_span=self.span(id_token),
                 text_span=self.span(parts[0], parts[-1]),
@@ -183,13 +202,13 @@ class TreeBuilder(Records):
 
     def _refs(self, node: Node) -> tuple[tuple[Ref, ...], bool]:
         refs = tuple(
-            Ref(str(token), self.span(token)) for token in node.children if _leaf(token)
+            Ref.spanning(str(token), self.source, self.span(token)) for token in node.children if _leaf(token)
         )
         return refs, node.data == "linked"
 
     def _target(self, node: Node | Leaf, depth: int = 0) -> Target:
         if _leaf(node):
-            return Ref(str(node), self.span(node))
+            return Ref.spanning(str(node), self.source, self.span(node))
         assert _node(node)
         sources_node, arrow, target_node = node.children
         assert _node(sources_node) and _leaf(arrow)
@@ -204,8 +223,8 @@ class TreeBuilder(Records):
         sources, linked = self._refs(sources_node)
         target = self._target(target_node, depth + 1)
         first = _first_token(sources_node)
-        span = widen_to_parentheses(self.text, self.span(first, arrow).to(target.span))
-        return LinkRef(sources, linked, LinkType(str(arrow)), target, span)
+        opening, closing = widen_to_parentheses(self.text, first.start_pos or 0, target.span.end)
+        return LinkRef(sources, linked, LinkType(str(arrow)), target, self.source, pack2(opening, closing))
 
     def _link(self, node: Node) -> None:
         sources_node, arrow, target_node, *rest = node.children
@@ -226,7 +245,7 @@ class TreeBuilder(Records):
         elif label_parts:
             span = span.to(self.span(label_parts[-1]))
         self.links.append(
-            Link(
+            Link.spanning(
                 sources=sources,
                 linked=linked,
                 type=LinkType(str(arrow)),
@@ -234,6 +253,7 @@ class TreeBuilder(Records):
                 label=label,
                 properties=tuple(properties),
                 section=self.current_section,
+                source=self.source,
                 span=span,
                 arrow_span=self.span(arrow),
                 label_span=self.span(label_parts[0], label_parts[-1]) if label_parts else None,

@@ -60,10 +60,10 @@ def _titled(amap: ArgumentMap, title: str) -> ArgumentMap:
     if old is not None:
         header = tuple(attrs.evolve(field, value=title) if field is old else field for field in document.header)
     else:
-        span = document.claims[0].span if document.claims else None
-        if span is None:
+        if not document.claims:
             return amap
-        header = (*document.header, Property("title", title, span, span, span))
+        span = document.claims[0].span
+        header = (*document.header, Property.spanning("title", title, document.source, span, span))
     return attrs.evolve(amap, document=attrs.evolve(document, header=header))
 
 
