@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import sys
 from pathlib import Path
 
 import attrs
@@ -302,3 +303,21 @@ def test_guesses_do_not_depend_on_the_order_of_the_known_names() -> None:
         guess(f"unknown{i}")
     assert guess("x5y") is None  # past the budget
     assert guess("x1y") == closest("x1y", names)  # worked out before: remembered
+
+
+def test_a_large_file_is_checked_as_any_other(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above LARGE_FILE bytes check_file first has the C library map large blocks (memory);
+    the diagnostics are those of parsing and resolving the same text."""
+    from argmap.analysis import check
+    from argmap.core import speed
+
+    path = tmp_path / "map.arg"
+    path.write_text(SUMMIT_LIKE + "premise lone: Nobody links to this.\nlone -> nowhere\n", encoding="utf-8")
+    monkeypatch.setattr(check, "LARGE_FILE", 10)
+    monkeypatch.setattr(speed, "_LARGE_BLOCKS_MAPPED", False)
+    result = check.check_file(str(path))
+    assert speed._LARGE_BLOCKS_MAPPED is sys.platform.startswith("linux")
+    speed.map_large_blocks()  # a second call does nothing
+    expected = argmap.resolve(argmap.parse(path.read_text(encoding="utf-8"), str(path)))
+    assert [str(d) for d in result.diagnostics] == [str(d) for d in expected.diagnostics]
+    assert any(d.code == "N001" for d in result.diagnostics)

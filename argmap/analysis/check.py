@@ -30,7 +30,7 @@ import attrs
 
 from argmap.core.diagnostics import ArgmapSyntaxError, Diagnostic, Severity, format_diagnostic, sort_key
 from argmap.core.model import Claim, ClaimKind, Document, Span
-from argmap.core.speed import gc_paused
+from argmap.core.speed import gc_paused, map_large_blocks
 from argmap.language.parser import decode, parse
 
 from .argument_map import ArgumentMap, Inference
@@ -53,6 +53,7 @@ def resolve(
     check_source: bool = True,
     lint: bool = True,
     analysis: bool | None = None,
+    keep_source_index: bool = False,
 ) -> ArgumentMap:
     """Resolve a parsed document: bind ids, check links, derive roles, find quotes.
 
@@ -62,6 +63,9 @@ def resolve(
     unless ``allow_outside_source``; ``check_source=False`` skips reading it.
     ``lint=False`` skips the claim-writing checks (C codes); ``analysis`` turns
     the Rabbit rule on or off (default: the header's ``mode:``).
+    ``keep_source_index`` keeps the index of the source text and the quotes
+    found in it for the next check of the same text (a language server's
+    case: an edit changes a quote or two); otherwise it is let go.
     """
     with gc_paused():
         findings = Findings()
@@ -82,7 +86,9 @@ def resolve(
         if check_source and (quoted or document.header_value("source") is not None):
             from .grounding import ground
 
-            grounding = ground(document, claims.values(), report, allow_outside_source, source_root)
+            grounding = ground(
+                document, claims.values(), report, allow_outside_source, source_root, keep_source_index
+            )
         roles, depth = derive(claims, inferences, main, links, objections, report)
         run_lint(document, claims, inferences, report, lint=lint, analysis=analysis)
         if not document.claims:
@@ -161,6 +167,10 @@ def read_source(path: str, stdin: TextIO | None = None) -> tuple[str, bytes]:
         return path, handle.read()
 
 
+LARGE_FILE = 1 << 21
+"""A file of more bytes than this (2 MiB, about 12,000 claims) is checked with :func:`map_large_blocks`."""
+
+
 def check_file(
     path: str,
     stdin: TextIO | None = None,
@@ -181,8 +191,11 @@ def check_file(
         span = Span(path, 0, 0, 0, 0, 0, 0)  # line 0: the file as a whole
         diagnostic = Diagnostic("F001", Severity.ERROR, message, span)
         return FileResult(path, None, (diagnostic,), None, unreadable=True)
+    if len(data) > LARGE_FILE:
+        map_large_blocks()
     try:
         text = decode(data, name)
+        del data  # the bytes are as big as the text: not kept while the map is checked
         document = parse(text, name)
     except ArgmapSyntaxError as exc:
         return FileResult(name, exc.text, (exc.diagnostic,), None)

@@ -255,7 +255,7 @@ _ASCII_WORDS = str.maketrans(
 _OTHER_SPACE = re.compile(r"[^\S ]")
 _NON_WORD = re.compile(r"[^\w ]")
 _LONG_SPACES = re.compile("  +")
-_CHUNK = 1 << 20
+_CHUNK = 1 << 16
 """Characters of the text split into words at a time when indexing (bounds the memory the word lists take)."""
 _COMMON = 64
 """Places in the text beyond which a quote's anchor word counts as common, and a rarer one is sought."""
@@ -280,7 +280,8 @@ def _marks(text: str) -> str:
 
 def _needle(quote: str) -> str:
     """The canonical form of a quote: marks replaced, white space as single spaces, trimmed."""
-    return " ".join(_marks(quote).split())
+    needle = " ".join(_marks(quote).split())
+    return quote if needle == quote else needle  # most quotes are canonical already: one string, not two
 
 
 def _word_text(text: str) -> str:
@@ -288,7 +289,17 @@ def _word_text(text: str) -> str:
     return text.translate(_ASCII_WORDS) if text.isascii() else _NON_WORD.sub(" ", text)
 
 
-def _rarest(spaced_needles: Sequence[str | None], counts: Counter[str]) -> list[tuple[str, int] | None]:
+def _word_lists(spaced: str) -> Iterator[list[str]]:
+    """The words of a text whose words are separated by spaces, a list for every :data:`_CHUNK` characters or so."""
+    start = 0
+    while start < len(spaced):
+        end = spaced.find(" ", start + _CHUNK)
+        end = len(spaced) if end == -1 else end
+        yield spaced[start:end].split()
+        start = end
+
+
+def _rarest(spaced_needles: Iterable[str | None], counts: Counter[str]) -> list[tuple[str, int] | None]:
     """The rarest word of each needle by ``counts``, and the offset of its first occurrence in the needle.
 
     The needles come as :func:`_word_text` with a space added at each end;
@@ -334,8 +345,10 @@ class SourceIndex:
     split text, and per run of two or more white-space characters.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, remember: bool = False) -> None:
         self.text = text
+        self.remember = remember
+        """Keep the places of every quote looked for (for an index that is kept: :func:`source_index`)."""
         flat = _marks(text)
         # Every white-space character as one space: flat is as long as text, offset for offset.
         flat = flat.translate(_ASCII_FLAT) if flat.isascii() else _OTHER_SPACE.sub(" ", flat)
@@ -352,7 +365,7 @@ class SourceIndex:
             self._shift.append(shift)
             position = run.end()
         self.canonical = "".join(pieces) + flat[position:] if pieces else flat
-        self._lines = [match.end() for match in re.finditer("\n", text)]
+        self._lines = array("Q", [match.end() for match in re.finditer("\n", text)])
         self._spaced: str | None = None
         self._counts: Counter[str] | None = None
         self._places: dict[str, list[int]] = {}
@@ -386,18 +399,12 @@ class SourceIndex:
         A word of the text at canonical offset ``p`` is ``" word "`` at offset ``p`` here.
         """
         if self._spaced is None:
-            self._spaced = " " + _word_text(self.canonical) + " "
+            self._spaced = "".join((" ", _word_text(self.canonical), " "))  # two copies of the text at most, not three
         return self._spaced
 
     def _word_lists(self) -> Iterator[list[str]]:
         """The words of the text in order, a list for every :data:`_CHUNK` characters or so."""
-        spaced = self._words_spaced()
-        start = 0
-        while start < len(spaced):
-            end = spaced.find(" ", start + _CHUNK)
-            end = len(spaced) if end == -1 else end
-            yield spaced[start:end].split()
-            start = end
+        return _word_lists(self._words_spaced())
 
     def _word_counts(self) -> Counter[str]:
         """How often each word occurs in the text (counted on first use)."""
@@ -422,7 +429,10 @@ class SourceIndex:
                 at = spaced.find(f" {word} ", at)
                 places[word].append(at)
                 at += len(word) + 1
-        self._places.update(places)
+        if self._places:
+            self._places.update(places)
+        else:
+            self._places = places
 
     # --- finding quotes --------------------------------------------------------------------
 
@@ -433,8 +443,13 @@ class SourceIndex:
     def find_all(self, quotes: Sequence[str], indexed: bool = False) -> list[list[_Found]]:
         """What :meth:`find` gives for each quote; ``indexed`` anchors them at rare words.
 
-        Each quote is looked for once in the life of the index: the language server checks a
-        map again after every edit, and only the quote that changed is new."""
+        An index that remembers looks each quote up once in its life: the language server
+        checks a map again after every edit, and only the quote that changed is new."""
+        if not self.remember:
+            results = self._find_all(quotes, indexed)
+            # Let go of what only finding them needed: the places of the anchor words, the words.
+            self._places, self._spaced, self._counts = {}, None, None
+            return results
         new = [quote for quote in dict.fromkeys(quotes) if (quote, indexed) not in self._found]
         if new:
             for quote, found in zip(new, self._find_all(new, indexed), strict=True):
@@ -467,12 +482,17 @@ class SourceIndex:
         """
         # The words of all the needles, from one translation (each call of translate costs).
         joined = _word_text(" ".join(needle or "" for needle in needles))
-        spaced_needles: list[str | None] = []
-        start = 0
-        for needle in needles:
-            spaced_needles.append(f" {joined[start : start + len(needle)]} " if needle else None)
-            start += len(needle or "") + 1
-        anchors = _rarest(spaced_needles, Counter(joined.split()))
+        starts = list(accumulate([len(needle or "") + 1 for needle in needles], initial=0))
+
+        def spaced(number: int) -> str | None:
+            """The needle as :func:`_word_text` with a space at each end (made when needed: memory)."""
+            start, end = starts[number], starts[number + 1] - 1
+            return f" {joined[start:end]} " if end > start else None
+
+        counts: Counter[str] = Counter()
+        for words in _word_lists(joined):  # a little at a time: the quotes have a million words
+            counts.update(words)
+        anchors = _rarest(map(spaced, range(len(needles))), counts)
         self._collect(anchor[0] for anchor in anchors if anchor is not None)
         # Anchors that are common in the text: anchor those needles again, at their rarest word in it.
         common = [
@@ -481,7 +501,7 @@ class SourceIndex:
             if anchor is not None and len(self._places[anchor[0]]) > _COMMON
         ]
         if common:
-            again = _rarest([spaced_needles[number] for number in common], self._word_counts())
+            again = _rarest(map(spaced, common), self._word_counts())
             self._collect(anchor[0] for anchor in again if anchor is not None)
             for number, anchor in zip(common, again, strict=True):
                 anchors[number] = anchor
@@ -681,8 +701,12 @@ def ground(
     report: Report,
     allow_outside: bool = False,
     root: Path | None = None,
+    keep_index: bool = False,
 ) -> Grounding | None:
-    """Find every quote in the header's source; report what is missing or ambiguous."""
+    """Find every quote in the header's source; report what is missing or ambiguous.
+
+    ``keep_index``: keep the source's index for the next check (see :func:`source_index`).
+    """
     quoted = [(claim, prop) for claim in claims for prop in claim.properties if prop.key == "quote"]
     source_field = next((f for f in document.header if f.key == "source"), None)
     if source_field is None or not source_field.value.strip():
@@ -709,8 +733,7 @@ def ground(
         report("Q005", problem, source_field.value_span)
         return None
     try:
-        data = path.read_bytes()
-        text = data.decode("utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         if isinstance(exc, UnicodeDecodeError):
@@ -723,8 +746,8 @@ def ground(
         )
         return None
     text = text.replace("\r\n", "\n")
-    passages: dict[str, list[QuoteMatch]] = {}
-    index = source_index(text)
+    passages: dict[str, tuple[QuoteMatch, ...]] = {}
+    index = source_index(text) if keep_index else SourceIndex(text)
     front = front_matter_end(text)
     # Many quotes in a long text: index the words once rather than scan the text per quote.
     indexed = len(quoted) * len(text) > 20_000_000
@@ -736,16 +759,21 @@ def ground(
     # Each different quote is looked for once: many claims may quote the same words.
     different = list(dict.fromkeys(prop.value for _, prop in wanted))
     everywhere = dict(zip(different, index.find_all(different, indexed), strict=True))
+    del different
+    uses = Counter(prop.value for _, prop in wanted)
     occurrences = _occurrences(wanted, report)
     for claim, prop in wanted:
         found = everywhere[prop.value]
+        uses[prop.value] -= 1
+        if not uses[prop.value]:
+            del everywhere[prop.value]  # its last use: let go of its places as the matches are made
         if front and any(f.start >= front for f in found):
             found = [f for f in found if f.start >= front]  # the body, not the front matter, states it
         number = len(passages.get(claim.id, ()))
         match = _match_one(claim, prop, occurrences.get(id(prop)), found, index, report, number)
         if match is not None:
-            passages.setdefault(claim.id, []).append(match)
-    return Grounding(str(path), text, {claim: tuple(found) for claim, found in passages.items()}, front)
+            passages[claim.id] = (*passages.get(claim.id, ()), match)
+    return Grounding(str(path), text, passages, front)
 
 
 _RECENT_SOURCES = 4
@@ -757,7 +785,7 @@ def source_index(text: str) -> SourceIndex:
     the same map against the same source after every edit (each quote is then found once)."""
     index = _recent.pop(text, None)
     if index is None:
-        index = SourceIndex(text)
+        index = SourceIndex(text, remember=True)
         while len(_recent) >= _RECENT_SOURCES:
             del _recent[next(iter(_recent))]
     _recent[text] = index  # last used, last in the dict

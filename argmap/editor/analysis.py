@@ -59,7 +59,12 @@ class Analysis:
             self.error = exc.diagnostic
         else:
             self.last_parsed = self.document
-            self.map = resolve(self.document, source_root=source_root, check_source=source_root is not None)
+            self.map = resolve(
+                self.document,
+                source_root=source_root,
+                check_source=source_root is not None,
+                keep_source_index=True,
+            )
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:

@@ -222,7 +222,7 @@ class Scanner(Records):
         self.number = 0
         self.offset = 0
         self.share = _Shared().__getitem__
-        """One string object for each id and key however often it is written (memory)."""
+        """One string object for each id, key and short value however often it is written (memory)."""
 
     def run(self) -> Document:
         self.read(split_lines(self.text), 0)
@@ -258,6 +258,8 @@ class Scanner(Records):
                         pending.properties.append((share(prop.group(1)), offset + start, offset + end, []))
                         pending.last = offset + end
                     else:
+                        if len(value) <= _SHARED_VALUE:  # 'author', 'likely', a date: written again and again
+                            value = share(value)
                         value_start, value_end = prop.span(2)
                         value_end += offset
                         pending.properties.append(
@@ -414,6 +416,9 @@ class Scanner(Records):
         target = LinkRef(inner_sources, inner_linked, inner_type, inner_target, self.source, pack2(opening, closing))
         return sources, start, linked, link_type, arrow, target, closing, close.end()
 
+
+_SHARED_VALUE = 24
+"""Property values up to this long are kept as one string object per different value (memory)."""
 
 _new_span = tuple.__new__
 """Makes a Span from a tuple without the named tuple's own ``__new__`` (a third of its cost)."""
