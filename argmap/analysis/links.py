@@ -42,8 +42,9 @@ class LinkBinder:
         for an error: no cascade of warnings. (Ids in inferences are linked anyway.)"""
         self.drafts: list[_Draft] = []
         """The inferences while the links are read, in the order they are added."""
-        self.order_keys: list[tuple[int, int]] = []
-        """For each draft, where its link and it are written: the order of the inferences."""
+        self.order_keys: list[tuple[bytes, bytes]] = []
+        """For each draft, where its link and it are written (packed offsets, which sort as the
+        offsets do): the order of the inferences."""
         self.supports: dict[_Shape, int] = {}
         self.attacks: dict[_Shape, int] = {}
         """Drafts by premises and target, one table per type: finds duplicates and undercut targets at once."""
@@ -282,7 +283,6 @@ class LinkBinder:
                     )
         same, opposite = self.by_shape(link.type)
         drafts = self.drafts
-        start = link.start
         for group, place in groups:
             if target_claim is not None and target_claim in group:
                 self.mentioned.update(group)  # named, but in no inference
@@ -309,7 +309,7 @@ class LinkBinder:
             if self.drafts_by_target is not None:
                 self.drafts_by_target.setdefault(target_key, []).append(len(drafts))
             drafts.append((link, group, place, target_claim, target_inference))
-            self.order_keys.append((start, place.start))
+            self.order_keys.append((link.at, place.at))
 
 
 def _nesting(target: Target) -> int:

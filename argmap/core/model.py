@@ -90,6 +90,11 @@ class Source:
     def __hash__(self) -> int:
         return hash((self.path, self.text))
 
+    def know_line_starts(self, starts: array[int]) -> None:
+        """Take where each line starts (the offset of every line, and ``len(text)`` after a final
+        line break) from a reader that split the text anyway, instead of counting them again."""
+        self._starts = starts
+
     def span(self, start: int, end: int) -> Span:
         """The span of the characters ``[start, end)``."""
         starts = self._starts if self._starts is not None else self._line_starts()
@@ -117,11 +122,11 @@ class Source:
 
 
 _new_span = tuple.__new__
-_FIRST = struct.Struct("<I")
-_PACK2 = struct.Struct("<2I")
-_PACK4 = struct.Struct("<4I")
-_PACK6 = struct.Struct("<6I")
-_PACK8 = struct.Struct("<8I")
+_FIRST = struct.Struct(">I")
+_PACK2 = struct.Struct(">2I")
+_PACK4 = struct.Struct(">4I")
+_PACK6 = struct.Struct(">6I")
+_PACK8 = struct.Struct(">8I")
 pack2 = _PACK2.pack
 """Packs a start and an end offset (a :class:`Ref`'s or an inference's place)."""
 pack4 = _PACK4.pack
@@ -130,6 +135,19 @@ pack6 = _PACK6.pack
 """Packs a link's whole, arrow and label (label start ``NO_SPAN`` when there is none)."""
 pack8 = _PACK8.pack
 """Packs a claim's whole, id, text and kind."""
+
+
+def moved(at: bytes, chars: int) -> bytes:
+    """Packed offsets, each moved by ``chars`` (a missing span stays missing).
+
+    Offsets are packed big-endian, so packed records compare as bytes in the
+    order of their first offset: a record's ``at`` is a sort key for where it starts.
+    """
+    if chars == 0:
+        return at
+    count = len(at) // 4
+    offsets = struct.unpack(f">{count}I", at)
+    return struct.pack(f">{count}I", *[offset if offset == NO_SPAN else offset + chars for offset in offsets])
 
 
 PLACE = {"place": True}

@@ -21,13 +21,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import struct
 from collections.abc import Callable
 from typing import TypeVar
 
 from argmap.core.diagnostics import ArgmapSyntaxError
 from argmap.core.model import (
-    NO_SPAN,
     Claim,
     Document,
     Link,
@@ -38,6 +36,7 @@ from argmap.core.model import (
     Source,
     Span,
     Target,
+    moved,
 )
 
 from .scanner import Decline, Scanner, split_lines
@@ -252,24 +251,11 @@ def _spliced(
 
 
 def _start(record: Claim | Link) -> int:
-    start: int = _FIRST.unpack_from(record.at)[0]
-    return start
-
-
-_FIRST = struct.Struct("<I")
-
-
-def _shifted(at: bytes, chars: int) -> bytes:
-    """Packed offsets, each moved by ``chars`` (a missing span stays missing)."""
-    if chars == 0:
-        return at
-    count = len(at) // 4
-    offsets = struct.unpack(f"<{count}I", at)
-    return struct.pack(f"<{count}I", *[offset if offset == NO_SPAN else offset + chars for offset in offsets])
+    return record.start
 
 
 def _moved_property(prop: Property, source: Source, chars: int) -> Property:
-    return Property(prop.key, prop.value, source, _shifted(prop.at, chars))
+    return Property(prop.key, prop.value, source, moved(prop.at, chars))
 
 
 def _moved_properties(properties: tuple[Property, ...], source: Source, chars: int) -> tuple[Property, ...]:
@@ -285,17 +271,17 @@ def _moved_claim(claim: Claim, source: Source, chars: int) -> Claim:
         _moved_properties(claim.properties, source, chars),
         claim.section,
         source,
-        _shifted(claim.at, chars),
+        moved(claim.at, chars),
     )
 
 
 def _moved_refs(refs: tuple[Ref, ...], source: Source, chars: int) -> tuple[Ref, ...]:
-    return tuple([Ref(ref.id, source, _shifted(ref.at, chars)) for ref in refs])
+    return tuple([Ref(ref.id, source, moved(ref.at, chars)) for ref in refs])
 
 
 def _moved_target(target: Target, source: Source, chars: int) -> Target:
     if type(target) is Ref:
-        return Ref(target.id, source, _shifted(target.at, chars))
+        return Ref(target.id, source, moved(target.at, chars))
     assert isinstance(target, LinkRef)
     return LinkRef(
         _moved_refs(target.sources, source, chars),
@@ -303,7 +289,7 @@ def _moved_target(target: Target, source: Source, chars: int) -> Target:
         target.type,
         _moved_target(target.target, source, chars),
         source,
-        _shifted(target.at, chars),
+        moved(target.at, chars),
     )
 
 
@@ -317,7 +303,7 @@ def _moved_link(link: Link, source: Source, chars: int) -> Link:
         _moved_properties(link.properties, source, chars),
         link.section,
         source,
-        _shifted(link.at, chars),
+        moved(link.at, chars),
     )
 
 

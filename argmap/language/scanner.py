@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
 from collections.abc import Iterable, Iterator
+from itertools import accumulate, islice, repeat
+from operator import add
 
 from argmap.core.model import (
     NO_SPAN,
@@ -174,11 +177,14 @@ class _PendingLink(_Pending):
         )
 
 
-def split_lines(text: str, chunk: int = 1 << 20) -> Iterator[tuple[int, str]]:
+def split_lines(text: str, chunk: int = 1 << 20, starts: array[int] | None = None) -> Iterator[tuple[int, str]]:
     """(offset, line) for each line of the text, without its line break.
 
     Splits a megabyte at a time, so a big file is not held twice, once as
-    text and once as a list of lines.
+    text and once as a list of lines. ``starts``, if given, gets the offset
+    of every line as its block is split (and the end of a text that ends
+    with a line break: the start of the empty last line), for the text's
+    :class:`~argmap.core.model.Source`.
     """
     start = 0
     size = len(text)
@@ -188,9 +194,13 @@ def split_lines(text: str, chunk: int = 1 << 20) -> Iterator[tuple[int, str]]:
         lines = block.split("\n")
         if block.endswith("\n"):
             lines.pop()  # the empty piece after the last line break
+        if starts is not None:  # each line's start, from the lengths of those before it
+            starts.extend(islice(accumulate(map(add, map(len, lines), repeat(1)), initial=start), len(lines)))
         for raw in lines:
             yield start, raw
             start += len(raw) + 1
+    if starts is not None and text.endswith("\n"):
+        starts.append(size)
 
 
 def scan(text: str, path: str) -> Document | None:
@@ -225,7 +235,11 @@ class Scanner(Records):
         """One string object for each id, key and short value however often it is written (memory)."""
 
     def run(self) -> Document:
-        self.read(split_lines(self.text), 0)
+        starts: array[int] = array("I")
+        self.read(split_lines(self.text, starts=starts), 0)
+        if not self.text:
+            starts.append(0)
+        self.source.know_line_starts(starts)
         return self.document()
 
     def read(self, lines: Iterable[tuple[int, str]], number: int) -> None:
