@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_right
 from itertools import accumulate, repeat
 from operator import add
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 import attrs
 
@@ -154,6 +154,42 @@ PLACE = {"place": True}
 """Metadata of the attributes that say where a record is written (its source and packed offsets)."""
 
 
+class _Placed:
+    """What the records that keep packed offsets share: their source, the offsets, where they start."""
+
+    __slots__ = ()
+    source: Source
+    at: bytes
+
+    @property
+    def start(self) -> int:
+        """The offset where it starts (cheaper than ``span.start``)."""
+        start: int = _FIRST.unpack_from(self.at)[0]
+        return start
+
+
+class _SpanOf:
+    """A span attribute of a record, made when read from its packed offsets number ``first`` and ``last``."""
+
+    __slots__ = ("first", "last")
+
+    def __init__(self, first: int, last: int) -> None:
+        self.first = 4 * first
+        self.last = 4 * last
+
+    @overload
+    def __get__(self, record: None, owner: type[object]) -> _SpanOf: ...
+
+    @overload
+    def __get__(self, record: _Placed, owner: type[object]) -> Span: ...
+
+    def __get__(self, record: _Placed | None, owner: type[object]) -> Span | _SpanOf:
+        if record is None:
+            return self
+        at = record.at
+        return record.source.span(_FIRST.unpack_from(at, self.first)[0], _FIRST.unpack_from(at, self.last)[0])
+
+
 class ClaimKind(enum.Enum):
     """What a claim is, as the writer of the map declares it."""
 
@@ -181,7 +217,7 @@ class LinkType(enum.Enum):
 
 
 @attrs.frozen
-class Property:
+class Property(_Placed):
     """A ``key: value`` line under a claim or a link, or in the header."""
 
     key: str
@@ -196,22 +232,11 @@ class Property:
         """A property from its key's and its value's spans."""
         return cls(key, value, source, pack4(key_span.start, key_span.end, value_span.start, value_span.end))
 
-    @property
-    def span(self) -> Span:
-        """The whole property, key to the end of the value."""
-        start, _, _, end = _PACK4.unpack(self.at)
-        return self.source.span(start, end)
-
-    @property
-    def key_span(self) -> Span:
-        start, end, _, _ = _PACK4.unpack(self.at)
-        return self.source.span(start, end)
-
-    @property
-    def value_span(self) -> Span:
-        """Where the value is; an empty span just after the colon when it is empty."""
-        _, _, start, end = _PACK4.unpack(self.at)
-        return self.source.span(start, end)
+    span = _SpanOf(0, 3)
+    """The whole property, key to the end of the value."""
+    key_span = _SpanOf(0, 1)
+    value_span = _SpanOf(2, 3)
+    """Where the value is; an empty span just after the colon when it is empty."""
 
 
 @attrs.frozen
@@ -229,7 +254,7 @@ class Section:
 
 
 @attrs.frozen
-class Claim:
+class Claim(_Placed):
     """One box of the map: ``kind id: text`` and the properties under it."""
 
     id: str
@@ -266,33 +291,12 @@ class Claim:
         )
         return cls(id, kind, text, main, properties, section, source, at)
 
-    @property
-    def start(self) -> int:
-        """The offset where it starts (cheaper than ``span.start``)."""
-        start: int = _FIRST.unpack_from(self.at)[0]
-        return start
-
-    @property
-    def span(self) -> Span:
-        """From the kind keyword to the end of the last line that belongs to the claim."""
-        start, end = _PACK2.unpack_from(self.at)
-        return self.source.span(start, end)
-
-    @property
-    def id_span(self) -> Span:
-        start, end = _PACK2.unpack_from(self.at, 8)
-        return self.source.span(start, end)
-
-    @property
-    def text_span(self) -> Span:
-        start, end = _PACK2.unpack_from(self.at, 16)
-        return self.source.span(start, end)
-
-    @property
-    def kind_span(self) -> Span:
-        """The kind keyword, from ``main`` when it is written."""
-        start, end = _PACK2.unpack_from(self.at, 24)
-        return self.source.span(start, end)
+    span = _SpanOf(0, 1)
+    """From the kind keyword to the end of the last line that belongs to the claim."""
+    id_span = _SpanOf(2, 3)
+    text_span = _SpanOf(4, 5)
+    kind_span = _SpanOf(6, 7)
+    """The kind keyword, from ``main`` when it is written."""
 
     def get(self, key: str) -> Property | None:
         """The first property with this key, or ``None``."""
@@ -308,7 +312,7 @@ def first_property(properties: tuple[Property, ...], key: str) -> Property | Non
 
 
 @attrs.frozen
-class Ref:
+class Ref(_Placed):
     """A use of a claim id inside a link."""
 
     id: str
@@ -321,20 +325,11 @@ class Ref:
         """A reference from its span."""
         return cls(id, source, pack2(span.start, span.end))
 
-    @property
-    def start(self) -> int:
-        """The offset where it starts (cheaper than ``span.start``)."""
-        start: int = _FIRST.unpack_from(self.at)[0]
-        return start
-
-    @property
-    def span(self) -> Span:
-        start, end = _PACK2.unpack(self.at)
-        return self.source.span(start, end)
+    span = _SpanOf(0, 1)
 
 
 @attrs.frozen
-class LinkRef:
+class LinkRef(_Placed):
     """An inference written inside parentheses: the target of an undercut."""
 
     sources: tuple[Ref, ...]
@@ -345,16 +340,7 @@ class LinkRef:
     at: bytes = attrs.field(repr=False, metadata=PLACE)
     """Packed offsets (:func:`pack2`): from the opening to the closing parenthesis."""
 
-    @property
-    def start(self) -> int:
-        """The offset where it starts (cheaper than ``span.start``)."""
-        start: int = _FIRST.unpack_from(self.at)[0]
-        return start
-
-    @property
-    def span(self) -> Span:
-        start, end = _PACK2.unpack(self.at)
-        return self.source.span(start, end)
+    span = _SpanOf(0, 1)
 
 
 Target = Ref | LinkRef
@@ -362,7 +348,7 @@ Target = Ref | LinkRef
 
 
 @attrs.frozen
-class Link:
+class Link(_Placed):
     """A link line: ``a, b -> c``, ``a + b -> c``, ``a -x c`` or ``u -x (a -> c)``."""
 
     sources: tuple[Ref, ...]
@@ -399,21 +385,8 @@ class Link:
         at = pack6(span.start, span.end, arrow_span.start, arrow_span.end, label_start, label_end)
         return cls(sources, linked, type, target, label, properties, section, source, at)
 
-    @property
-    def start(self) -> int:
-        """The offset where it starts (cheaper than ``span.start``)."""
-        start: int = _FIRST.unpack_from(self.at)[0]
-        return start
-
-    @property
-    def span(self) -> Span:
-        start, end = _PACK2.unpack_from(self.at)
-        return self.source.span(start, end)
-
-    @property
-    def arrow_span(self) -> Span:
-        start, end = _PACK2.unpack_from(self.at, 8)
-        return self.source.span(start, end)
+    span = _SpanOf(0, 1)
+    arrow_span = _SpanOf(2, 3)
 
     @property
     def label_span(self) -> Span | None:
