@@ -175,3 +175,13 @@ def test_the_scanner_notes_the_line_starts_counting_gives(text: str, chunk: int)
     assert offsets == counted[: len(offsets)]
     document = argmap.parse("main conclusion c: Cities should plant trees.\npremise a: Shade.\na -> c\n", "t.arg")
     assert list(document.source._starts or ()) == [0, 46, 64, 71]
+
+
+def test_two_parses_of_one_text_compare_equal_without_comparing_the_text_per_record() -> None:
+    """Records compare their sources; an equal source is remembered, so the text is compared once."""
+    text = "".join(f"premise p{n}: Claim {n}.\n" for n in range(200)) + "main conclusion c: C.\n"
+    first, second = argmap.parse(text, "t.arg"), argmap.parse((text + " ")[:-1], "t.arg")
+    assert first.claims[0].source is not second.claims[0].source
+    assert first.claims == second.claims
+    assert first.claims[0].source._twin is second.claims[0].source
+    assert argmap.parse(text.replace("Claim 5.", "Claim 6."), "t.arg").claims[0] != first.claims[0]

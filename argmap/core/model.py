@@ -69,7 +69,7 @@ class Source:
     (most checks of a clean map ask for a few), then kept.
     """
 
-    __slots__ = ("_starts", "path", "text")
+    __slots__ = ("_starts", "_twin", "path", "text")
 
     def __init__(self, path: str, text: str) -> None:
         if len(text) > _MAX_OFFSET:
@@ -78,6 +78,8 @@ class Source:
         """The path as given by the user, or ``<string>`` / ``<stdin>``."""
         self.text = text
         self._starts: array[int] | None = None
+        self._twin: Source | None = None
+        """The last other source found equal: records compare their sources, and the text once is enough."""
 
     def __repr__(self) -> str:
         return f"Source({self.path!r}, {len(self.text)} characters)"
@@ -85,7 +87,12 @@ class Source:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Source):
             return NotImplemented
-        return self is other or (self.path == other.path and self.text == other.text)
+        if self is other or self._twin is other:
+            return True
+        if self.path == other.path and self.text == other.text:
+            self._twin, other._twin = other, self
+            return True
+        return False
 
     def __hash__(self) -> int:
         return hash((self.path, self.text))

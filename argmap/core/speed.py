@@ -44,11 +44,11 @@ def map_large_blocks() -> None:
     if _LARGE_BLOCKS_MAPPED or not sys.platform.startswith("linux"):
         return
     _LARGE_BLOCKS_MAPPED = True
-    import ctypes  # only for large files: it costs a few milliseconds to import
-
     try:
+        import ctypes  # only for large files: it costs a few milliseconds to import
+
         mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
+    except (ImportError, OSError, AttributeError):  # no ctypes, or not glibc (musl has no mallopt)
         return
     mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
 

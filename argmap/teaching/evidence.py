@@ -58,7 +58,7 @@ def _index(source: str) -> SourceIndex:
     """A source text prepared once for all the quotes of a class."""
     from argmap.analysis.grounding import SourceIndex
 
-    return SourceIndex(source)
+    return SourceIndex(source, remember=True)
 
 
 def quote_offsets(amap: ArgumentMap, source: str) -> dict[str, frozenset[int]]:
