@@ -128,18 +128,33 @@ def test_lark_is_not_imported_for_a_valid_file() -> None:
     assert out.strip() == "False"
 
 
-@given(st.text(alphabet="ab\n\r ", max_size=60), st.integers(1, 8))
-def test_lines_are_split_in_blocks_exactly_as_whole(text: str, chunk: int) -> None:
-    """The scanner reads a big file a block at a time; the lines and offsets are the same."""
-    expected = []
-    offset = 0
-    pieces = text.split("\n")
-    if text.endswith("\n"):
-        pieces.pop()
-    for piece in pieces if text else []:
-        expected.append((offset, piece))
-        offset += len(piece) + 1
-    assert list(scanner.split_lines(text, chunk)) == expected
+_MARGIN_LINES = [
+    "premise a: Some text.", "conclusion c: Text with # a hash", "main conclusion m: Main.", "premise e: Es\\#caped",
+    "prediction p: Will happen.  ", "claim g:\tTabbed", "premise x-y: Dashed id", "premise f:",
+    "# a comment at the margin", "## Heading", "### Sub", "title: T", "a -> m", "a -x m: a label", "a, e -> m",
+    "a + e -> m", "g -x (a -> m)", "a -> m: label # comment", "a->m", "a  ->  m  :  spaced  ",
+]
+_INDENTED_LINES = [
+    "  quote: a quote", "  kind: fact", "  note:", "    a continuation line", "  # an indented comment", "\tby: author",
+    "  deadline: 2030-01-01", "  quote: http://x.y", "  value: # no value?", "  quote: with \\# escape", "  a-x: k",
+    "  a -x m", "  main: x", "", "   ",
+]
+_LINE_TEXTS = st.tuples(
+    st.lists(
+        st.tuples(st.sampled_from(_MARGIN_LINES), st.lists(st.sampled_from(_INDENTED_LINES), max_size=7)),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+).map(lambda t: t[1].join(line for margin, under in t[0] for line in [margin, *under]) + (t[1] if t[2] else ""))
+
+
+@given(_LINE_TEXTS)
+def test_scanner_agrees_with_lark_on_generated_lines(text: str) -> None:
+    """Whole lines in any order: a claim with zero to seven property lines under it (the scanner matches
+    up to four with the claim), continuation and comment lines, blank lines, both line breaks."""
+    _assert_agree(text)
 
 
 @pytest.mark.parametrize(

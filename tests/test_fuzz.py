@@ -154,7 +154,10 @@ def test_only_comments_and_odd_files() -> None:
 
 def test_no_hang_on_pathological_regex_input() -> None:
     """Long runs of the characters the lexer's patterns care about finish quickly (no catastrophic backtracking)."""
-    for chunk in ("\\" * 50_000, " " * 50_000 + "#", "-" * 50_000, "a-" * 25_000, "(" * 20_000, "\t \t" * 20_000):
+    chunks = ("\\" * 50_000, " " * 50_000 + "#", "-" * 50_000, "a-" * 25_000, "(" * 20_000, "\t \t" * 20_000)
+    # Blank lines and runs of words before a '#': the scanner's whole-claim lookahead and its text pattern.
+    chunks += ("\n" * 50_000 + "  x", "\n  " * 30_000 + "#", "a " * 25_000 + "#", "\n  quote: y" * 10_000 + " #")
+    for chunk in chunks:
         start = time.monotonic()
         pipeline(("main conclusion c: " + chunk + "\n").encode())
         pipeline(chunk.encode())

@@ -159,22 +159,11 @@ def test_a_text_too_long_to_pack_is_refused() -> None:
         Source("huge.arg", Huge("x"))
 
 
-@given(st.text(alphabet=st.sampled_from(["a", " ", "\n", "\r", "é"]), max_size=200), st.integers(1, 20))
-def test_the_scanner_notes_the_line_starts_counting_gives(text: str, chunk: int) -> None:
-    """The scanner hands its Source the line starts it met while splitting, block by block."""
-    from array import array
-
-    from argmap.language.scanner import split_lines
-
-    starts: array[int] = array("I")
-    offsets = [offset for offset, _ in split_lines(text, chunk, starts)]
-    if not text:
-        starts.append(0)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\n", "\r", "é"]), max_size=200))
+def test_a_source_counts_the_line_starts_counting_gives(text: str) -> None:
+    """A Source works out where each line starts (and, after a final line break, the empty last line)."""
     counted = [0] + [at + 1 for at, char in enumerate(text) if char == "\n"]
-    assert list(starts) == counted
-    assert offsets == counted[: len(offsets)]
-    document = argmap.parse("main conclusion c: Cities should plant trees.\npremise a: Shade.\na -> c\n", "t.arg")
-    assert list(document.source._starts or ()) == [0, 46, 64, 71]
+    assert list(Source("t.arg", text)._line_starts()) == counted
 
 
 def test_two_parses_of_one_text_compare_equal_without_comparing_the_text_per_record() -> None:

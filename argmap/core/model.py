@@ -19,9 +19,10 @@ import enum
 import struct
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import accumulate, repeat
 from operator import add
-from typing import NamedTuple, overload
+from typing import NamedTuple, TypeVar, cast, overload
 
 import attrs
 
@@ -97,11 +98,6 @@ class Source:
     def __hash__(self) -> int:
         return hash((self.path, self.text))
 
-    def know_line_starts(self, starts: array[int]) -> None:
-        """Take where each line starts (the offset of every line, and ``len(text)`` after a final
-        line break) from a reader that split the text anyway, instead of counting them again."""
-        self._starts = starts
-
     def span(self, start: int, end: int) -> Span:
         """The span of the characters ``[start, end)``."""
         starts = self._starts if self._starts is not None else self._line_starts()
@@ -138,6 +134,8 @@ pack2 = _PACK2.pack
 """Packs a start and an end offset (a :class:`Ref`'s or an inference's place)."""
 pack4 = _PACK4.pack
 """Packs a property's key and value: start, end, start, end."""
+unpack4 = _PACK4.unpack
+"""A property's packed offsets, unpacked: its key's start and end, its value's start and end."""
 pack6 = _PACK6.pack
 """Packs a link's whole, arrow and label (label start ``NO_SPAN`` when there is none)."""
 pack8 = _PACK8.pack
@@ -430,3 +428,42 @@ class Document:
             if field.key == key:
                 return field.value
         return None
+
+
+_R = TypeVar("_R", bound=attrs.AttrsInstance)
+
+
+def _maker(cls: type[_R]) -> Callable[..., _R]:
+    """A function that makes a ``cls`` record from all its fields, in order, faster than its ``__init__``.
+
+    attrs' ``__init__`` of a frozen record sets each slot through a bound
+    ``object.__setattr__``; the scanner makes about six records a claim, and
+    setting the slots directly is about 40 % cheaper. The record is the same:
+    equal, hashable and printable as one made by ``cls(...)``. Only for records
+    whose fields have no default, validator or converter (checked here).
+    """
+    fields = attrs.fields(cls)
+    for field in fields:
+        if field.default is not attrs.NOTHING or field.validator or field.converter or field.on_setattr:
+            raise TypeError(f"{cls.__name__}.{field.name} needs attrs' __init__")
+    names = [field.name for field in fields]
+    scope = {"new": object.__new__, "cls": cls}
+    scope.update({f"set_{name}": getattr(cls, name).__set__ for name in names})
+    body = "".join(f"    set_{name}(record, {name})\n" for name in names)
+    code = f"def make({', '.join(names)}):\n    record = new(cls)\n{body}    return record\n"
+    exec(code, scope)
+    return cast("Callable[..., _R]", scope["make"])
+
+
+new_ref: Callable[[str, Source, bytes], Ref] = _maker(Ref)
+"""``Ref(id, source, at)``, faster (the scanner's)."""
+new_property: Callable[[str, str, Source, bytes], Property] = _maker(Property)
+"""``Property(key, value, source, at)``, faster (the scanner's)."""
+new_claim: Callable[
+    [str, ClaimKind, str, bool, tuple[Property, ...], int | None, Source, bytes], Claim
+] = _maker(Claim)
+"""``Claim(id, kind, text, main, properties, section, source, at)``, faster (the scanner's)."""
+new_link: Callable[
+    [tuple[Ref, ...], bool, LinkType, Target, str | None, tuple[Property, ...], int | None, Source, bytes], Link
+] = _maker(Link)
+"""``Link(sources, linked, type, target, label, properties, section, source, at)``, faster (the scanner's)."""

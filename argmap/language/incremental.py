@@ -40,7 +40,7 @@ from argmap.core.model import (
     moved,
 )
 
-from .scanner import Decline, Scanner, split_lines
+from .scanner import Decline, Scanner
 
 __all__ = ["rescan"]
 
@@ -75,7 +75,7 @@ def rescan(previous: Document, text: str, path: str) -> Document | None:
     section = _section_at(previous.sections, start)
     scanner.stack = [] if section is None else [section]
     try:
-        scanner.read(((start + offset, line) for offset, line in split_lines(new_part)), lines_before)
+        scanner.read_text(start, new_stop, lines_before)
     except (Decline, ArgmapSyntaxError):
         _raise_error_in(text, path, _line_of_statement_before(text, start), new_stop)
         return None

@@ -8,39 +8,47 @@ It accepts only the plain, well-formed shapes of each kind of line; at the
 first line it is not sure about it gives up (returns ``None``), and Lark
 parses the file and reports any error. Tests check that the two agree on every
 example, every case file, and on fuzzed input.
+
+One pattern (:func:`_every_line`) walks the text: most claims, with the
+property lines under them, and most links are a single match, and only the
+rarer lines (comments, headings, header fields, continuation lines, linked
+reasons, undercuts, lines with ``#`` or a backslash) are matched one by one
+(:meth:`Scanner.line`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from array import array
-from collections.abc import Iterable, Iterator
-from itertools import accumulate, islice, repeat
-from operator import add
+from typing import cast
 
 from argmap.core.model import (
     NO_SPAN,
-    Claim,
     ClaimKind,
     Document,
-    Link,
     LinkRef,
     LinkType,
     Property,
     Ref,
+    Source,
     Span,
     Target,
+    new_claim,
+    new_link,
+    new_property,
+    new_ref,
     pack2,
+    pack4,
     pack6,
     pack8,
+    unpack4,
 )
 
 from .errors import INDENTED_STATEMENT
 from .grammar import KEYWORDS, KIND_WORDS, terminal
-from .records import Part, Records, heading_title, joined, make_property, widen_to_parentheses
+from .records import Part, Records, heading_title, joined, make_property, unescape, widen_to_parentheses
 
-__all__ = ["Decline", "Scanner", "scan", "split_lines"]
+__all__ = ["Decline", "Scanner", "scan"]
 
 
 class _Lines:
@@ -84,6 +92,50 @@ def _plain_lines() -> _Lines:
 
 
 @functools.cache
+def _every_line() -> re.Pattern[str]:
+    """One pattern that matches each line of a text in turn, or a claim with the properties under it.
+
+    Its alternatives, for lines with no ``#`` and no backslash (as :func:`_plain_lines`):
+
+    - a claim, groups 1–4 (main, kind, id, text), with up to four property
+      lines under it, groups 5–12 (key and value each); group 13 is set (empty)
+      when nothing after them can belong to the claim (the next line that is
+      not blank starts at the margin with neither a space nor a ``#``), so the
+      claim is whole;
+    - an indented property, groups 14–15 (key, value);
+    - ``a -> b``, groups 16–19 (source, arrow, target, label); group 20 as 13;
+    - any other line, group 21, whole (with its ``\\r``), for :meth:`Scanner.line`.
+
+    Matching the text with one pattern, a claim and its properties at once,
+    spares Python a split, a test and a call on most of its hundreds of
+    thousands of lines.
+    """
+    ident = terminal("ID") + r"(?!\w|-\w)"
+    key = terminal("KEY")
+    kinds = "|".join(KIND_WORDS)
+    text = r"[^ \t\r\n#\\](?:[^\r\n#\\]*[^ \t\r\n#\\])?"
+    end = r"[ \t]*\r?$"
+    # Never two runs of spaces side by side with only optional text between them: on a line that
+    # fails at its end (a '#' after many spaces) each split of the spaces would be tried (quadratic).
+    prop = rf"[ \t]+({key})[ \t]*:(?:[ \t]*({text}))?{end}"
+    under = ""
+    for _ in range(_PROPERTIES_AT_ONCE):
+        under = rf"(?:\n{prop}{under})?"
+    whole = r"(?:()(?=(?:\n[ \t]*\r?(?=\n))*(?:\n[^ \t#\r\n]|(?:\n[ \t]*\r?)?\Z)))?"
+    return re.compile(
+        rf"^(?:(?:(main)[ \t]+)?({kinds})[ \t]+({ident})[ \t]*:(?:[ \t]*({text}))?{end}{under}{whole}"
+        rf"|{prop}"
+        rf"|({ident})[ \t]*(->|-x)[ \t]*({ident})(?:[ \t]*:(?:[ \t]*({text}))?)?{end}{whole}"
+        r"|(.*)$)\n?",  # the line break too: the next search starts where the next line does
+        re.MULTILINE,
+    )
+
+
+_PROPERTIES_AT_ONCE = 4
+"""How many property lines under a claim :func:`_every_line` matches with it (more are matched one by one)."""
+
+
+@functools.cache
 def _full_lines() -> _Lines:
     """The patterns for lines with a ``#`` (a comment, perhaps) or a backslash (an escape)."""
     return _Lines(terminal("TEXT"), r"[ \t]*(?:#.*)?\Z")
@@ -93,114 +145,95 @@ class Decline(Exception):
     """The fast path met a line it is not sure about: Lark parses the file instead."""
 
 
-class _Pending:
-    """A claim or link whose indented lines are still being read."""
+_ClaimHead = tuple[str, str, ClaimKind, bool, int, int, int, int, int | None]
+"""What a claim's first line says: ``_CLAIM``, id, kind, main, the id's start and end, the kind's, its section."""
+_LinkHead = tuple[str, tuple[Ref, ...], bool, LinkType, Target, int, int, int, int, int | None]
+"""What a link's line says: ``_LINK``, sources, linked, type, target, start and end, the arrow's, its section."""
 
-    __slots__ = ("head", "last", "properties", "record", "scanner", "section")
 
-    def __init__(self, scanner: Scanner, head: list[Part]) -> None:
-        self.scanner = scanner
+class _Open:
+    """The claim or link whose indented lines may still be coming."""
+
+    __slots__ = ("head", "parts", "properties", "record", "tracked")
+
+    def __init__(self, record: _ClaimHead | _LinkHead, head: list[Part], properties: list[Property]) -> None:
+        self.record = record
+        """What its first line says, and its section: see :meth:`Scanner.claim` and :meth:`Scanner.link`."""
         self.head = head
         """The claim text or link label, then its continuation lines: (raw text, start, end)."""
-        self.properties: list[tuple[str, int, int, list[Part]]] = []
-        """(key, key start, key end, value parts) for each property."""
-        self.last: int | None = None
-        """Where the last token of the indented lines ends."""
-        self.section = scanner.current_section
+        self.properties = properties
+        self.parts: list[Part] = []
+        """The pieces of the value of property number ``tracked`` (from 1), once a line continues it."""
+        self.tracked = 0
 
-    def finish(self) -> None:
-        """Make the record, now that all its lines are read."""
-        raise NotImplementedError
+    def continued(self, part: Part, source: Source) -> None:
+        """An indented line that goes on with the text above it: the last property's value, or else the head."""
+        properties = self.properties
+        if not properties:
+            self.head.append(part)
+            return
+        last = properties[-1]
+        if self.tracked != len(properties):  # its first continuation line: its value so far
+            _, _, start, end = unpack4(last.at)
+            self.parts = [(source.text[start:end], start, end)] if end > start else []
+            self.tracked = len(properties)
+        self.parts.append(part)
+        key_start, key_end, _, _ = unpack4(last.at)
+        properties[-1] = make_property(source, last.key, key_start, key_end, self.parts)
 
-    def made_properties(self) -> tuple[Property, ...]:
-        if not self.properties:
-            return ()
-        source = self.scanner.source
-        return tuple([make_property(source, *item) for item in self.properties])
-
-
-class _PendingClaim(_Pending):
-    __slots__ = ()
-    record: tuple[str, ClaimKind, bool, int, int, int, int]
-    """Id, kind, main, the id's start and end, the kind's start and end."""
-
-    def finish(self) -> None:
+    def finish(self, scanner: Scanner) -> None:
+        """Make the claim's or link's record, now that all its lines are read, and add it to the scanner's."""
+        record = self.record
         parts = self.head
-        if not parts:
-            raise Decline  # no text: Lark's builder reports it
-        ident, kind, main, id_start, id_end, kind_start, kind_end = self.record
-        text, text_start, text_end = joined(parts)
-        end = parts[-1][2] if self.last is None else self.last
-        self.scanner.claims.append(
-            Claim(
-                ident,
-                kind,
-                text,
-                main,
-                self.made_properties(),
-                self.section,
-                self.scanner.source,
-                pack8(kind_start, end, id_start, id_end, text_start, text_end, kind_start, kind_end),
+        properties = self.properties
+        if properties:  # the record ends where its last property does
+            last: int | None = unpack4(properties[-1].at)[3]
+        else:
+            last = parts[-1][2] if parts else None
+        if record[0] is _CLAIM:
+            if not parts:
+                raise Decline  # no text: Lark's builder reports it
+            _, ident, kind, main, id_start, id_end, kind_start, kind_end, section = cast(_ClaimHead, record)
+            if len(parts) == 1:
+                text, text_start, text_end = parts[0]
+                if "\\" in text:
+                    text = unescape(text)
+            else:
+                text, text_start, text_end = joined(parts)
+            scanner.claims.append(
+                new_claim(
+                    ident,
+                    kind,
+                    text,
+                    main,
+                    tuple(properties),
+                    section,
+                    scanner.source,
+                    pack8(kind_start, last, id_start, id_end, text_start, text_end, kind_start, kind_end),
+                )
             )
-        )
-
-
-class _PendingLink(_Pending):
-    __slots__ = ()
-    record: tuple[tuple[Ref, ...], bool, LinkType, Target, int, int, int, int]
-    """Sources, linked, type, target, start and end up to the target, the arrow's start and end."""
-
-    def finish(self) -> None:
-        parts = self.head
-        sources, linked, link_type, target, start, end, arrow_start, arrow_end = self.record
-        if self.last is not None:
-            end = self.last
-        elif parts:
-            end = parts[-1][2]
+            return
+        _, sources, linked, link_type, target, start, end, arrow_start, arrow_end, section = cast(_LinkHead, record)
+        if last is not None:
+            end = last
         if parts:
             label: str | None
             label, label_start, label_end = joined(parts)
         else:
             label, label_start, label_end = None, NO_SPAN, NO_SPAN
-        self.scanner.links.append(
-            Link(
+        scanner.links.append(
+            new_link(
                 sources,
                 linked,
                 link_type,
                 target,
                 label,
-                self.made_properties(),
-                self.section,
-                self.scanner.source,
+                tuple(properties),
+                section,
+                scanner.source,
                 pack6(start, end, arrow_start, arrow_end, label_start, label_end),
             )
         )
-
-
-def split_lines(text: str, chunk: int = 1 << 20, starts: array[int] | None = None) -> Iterator[tuple[int, str]]:
-    """(offset, line) for each line of the text, without its line break.
-
-    Splits a megabyte at a time, so a big file is not held twice, once as
-    text and once as a list of lines. ``starts``, if given, gets the offset
-    of every line as its block is split (and the end of a text that ends
-    with a line break: the start of the empty last line), for the text's
-    :class:`~argmap.core.model.Source`.
-    """
-    start = 0
-    size = len(text)
-    while start < size:
-        stop = text.find("\n", min(start + chunk, size - 1))
-        block = text[start : size if stop < 0 else stop + 1]
-        lines = block.split("\n")
-        if block.endswith("\n"):
-            lines.pop()  # the empty piece after the last line break
-        if starts is not None:  # each line's start, from the lengths of those before it
-            starts.extend(islice(accumulate(map(add, map(len, lines), repeat(1)), initial=start), len(lines)))
-        for raw in lines:
-            yield start, raw
-            start += len(raw) + 1
-    if starts is not None and text.endswith("\n"):
-        starts.append(size)
 
 
 def scan(text: str, path: str) -> Document | None:
@@ -216,116 +249,160 @@ def scan(text: str, path: str) -> Document | None:
         return None
 
 
-class _Shared(dict[str, str]):
-    """Each string maps to itself: the first object seen stands for all equal ones."""
-
-    def __missing__(self, key: str) -> str:
-        self[key] = key
-        return key
-
-
 class Scanner(Records):
-    """One pass over the lines, making the records as it goes."""
+    """One pass over the text, making the records as it goes."""
 
     def __init__(self, text: str, path: str) -> None:
         super().__init__(text, path)
         self.number = 0
         self.offset = 0
-        self.share = _Shared().__getitem__
+        self.shared: dict[str, str] = {}
         """One string object for each id, key and short value however often it is written (memory)."""
 
     def run(self) -> Document:
-        starts: array[int] = array("I")
-        self.read(split_lines(self.text, starts=starts), 0)
-        if not self.text:
-            starts.append(0)
-        self.source.know_line_starts(starts)
+        self.read_text(0, len(self.text), 0)
         return self.document()
 
-    def read(self, lines: Iterable[tuple[int, str]], number: int) -> None:
-        """Make the records of these lines, (offset, line) each; ``number`` lines come before them."""
-        plain, full = _plain_lines(), _full_lines
-        indented_statement = plain.indented_statement.match
-        pending: _Pending | None = None
-        share = self.share
-        for offset, raw in lines:
-            number += 1
-            line = raw[:-1] if raw.endswith("\r") else raw
-            if not line:
-                continue
-            first = line[0]
-            patterns = full() if "#" in line or "\\" in line else plain
-            if first == " " or first == "\t":
-                content = line.lstrip(" \t")
-                if not content or content[0] == "#":
-                    continue
-                if pending is None:
+    def read_text(self, start: int, stop: int, number: int) -> None:
+        """Make the records of the whole lines in ``text[start:stop]``; ``number`` lines come before them.
+
+        Most lines, and most claims with their properties, are one match of
+        :func:`_every_line`, handled here; every other line by :meth:`line`.
+        """
+        text = self.text
+        current: _Open | None = None
+        section = self.current_section
+        counted = start
+        """The line numbers are counted up to here (only :meth:`line` needs them)."""
+        for match in _every_line().finditer(text, start, stop):
+            groups = match.groups()
+            if groups[1] is not None:  # kind id: text
+                if current is not None:
+                    current.finish(self)
+                current = self.claim(match, 0, section, self.properties_under(match, groups))
+                if groups[12] is not None:  # nothing more can belong to it
+                    current.finish(self)
+                    current = None
+            elif groups[13] is not None:  # an indented key: value
+                if current is None:
                     raise Decline
-                prop = patterns.property.match(line)
-                if prop is not None:
-                    # Only a key with '-x' in it can also read as an indented link (S014).
-                    if "-x" in prop.group(1) and indented_statement(line):
-                        raise Decline
-                    start, end = prop.span(1)
-                    value = prop.group(2)
-                    if value is None:
-                        pending.properties.append((share(prop.group(1)), offset + start, offset + end, []))
-                        pending.last = offset + end
-                    else:
-                        if len(value) <= _SHARED_VALUE:  # 'author', 'likely', a date: written again and again
-                            value = share(value)
-                        value_start, value_end = prop.span(2)
-                        value_end += offset
-                        pending.properties.append(
-                            (share(prop.group(1)), offset + start, offset + end, [(value, offset + value_start, value_end)])
-                        )
-                        pending.last = value_end
-                    continue
-                self.number, self.offset = number, offset
-                more = patterns.continuation.match(line)
-                if more is None or patterns.key.match(line) or more.group(1) == "main" or indented_statement(line):
-                    raise Decline
-                start, end = more.span(1)
-                part = (more.group(1), offset + start, offset + end)
-                if pending.properties:
-                    pending.properties[-1][3].append(part)
-                else:
-                    pending.head.append(part)
-                pending.last = offset + end
-                continue
-            if first == "#" and not line.startswith("##"):
-                continue  # a comment at the margin does not end the claim above
+                current.properties.append(self.property(match, 14, 0))
+            elif groups[15] is not None:  # a -> b
+                if current is not None:
+                    current.finish(self)
+                current = self.simple_link(match, 16, 0, section)
+                if groups[19] is not None:
+                    current.finish(self)
+                    current = None
+            else:
+                offset = match.start()
+                number += text.count("\n", counted, offset)
+                counted = offset
+                current = self.line(offset, groups[20], number + 1, current)
+                section = self.current_section
+        if current is not None:
+            current.finish(self)
+
+    def line(self, offset: int, raw: str, number: int, current: _Open | None) -> _Open | None:
+        """Read one line (``number``, starting at ``offset``); returns the claim or link still open after it."""
+        line = raw[:-1] if raw.endswith("\r") else raw
+        if not line:
+            return current
+        first = line[0]
+        patterns = _full_lines() if "#" in line or "\\" in line else _plain_lines()
+        if first == " " or first == "\t":
+            content = line.lstrip(" \t")
+            if not content or content[0] == "#":
+                return current
+            if current is None:
+                raise Decline
+            prop = patterns.property.match(line)
+            if prop is not None:
+                current.properties.append(self.property(prop, 1, offset))
+                return current
             self.number, self.offset = number, offset
-            if pending is not None:
-                pending.finish()
-                pending = None
-            if first == "#":
-                if not heading_title(line):
-                    raise Decline  # an empty heading: Lark's builder reports it (S016)
-                self.add_section(line, self.span(0, len(line)))
-                continue
-            # A line is at most one of: claim, header field, link.
-            claim = patterns.claim.match(line)
-            if claim is not None:
-                pending = self.claim(claim)
-                continue
-            field = patterns.header.match(line)
-            if field is not None:
-                if field.group(1) in KEYWORDS:
-                    raise Decline
-                start, end = field.span(1)
-                value_parts = [] if field.group(2) is None else [self.part(field, 2)]
-                self.header.append(make_property(self.source, field.group(1), offset + start, offset + end, value_parts))
-                continue
-            link = patterns.simple_link.match(line)
-            pending = self.link(line, patterns) if link is None else self.simple_link(link)
-        if pending is not None:
-            pending.finish()
+            more = patterns.continuation.match(line)
+            if (
+                more is None
+                or patterns.key.match(line)
+                or more.group(1) == "main"
+                or patterns.indented_statement.match(line)
+            ):
+                raise Decline
+            current.continued(self.part(more, 1), self.source)
+            return current
+        if first == "#" and not line.startswith("##"):
+            return current  # a comment at the margin does not end the claim above
+        self.number, self.offset = number, offset
+        if current is not None:
+            current.finish(self)
+        if first == "#":
+            if not heading_title(line):
+                raise Decline  # an empty heading: Lark's builder reports it (S016)
+            self.add_section(line, self.span(0, len(line)))
+            return None
+        # A line is at most one of: claim, header field, link.
+        claim = patterns.claim.match(line)
+        if claim is not None:
+            return self.claim(claim, offset, self.current_section, [])
+        field = patterns.header.match(line)
+        if field is not None:
+            if field.group(1) in KEYWORDS:
+                raise Decline
+            start, end = field.span(1)
+            value_parts = [] if field.group(2) is None else [self.part(field, 2)]
+            self.header.append(make_property(self.source, field.group(1), offset + start, offset + end, value_parts))
+            return None
+        link = patterns.simple_link.match(line)
+        if link is None:
+            return self.link(line, patterns)
+        return self.simple_link(link, 1, offset, self.current_section)
+
+    def properties_under(self, match: re.Match[str], groups: tuple[str | None, ...]) -> list[Property]:
+        """The properties matched with a claim by :func:`_every_line` (groups 5 to 12)."""
+        properties = []
+        for group in range(5, 5 + 2 * _PROPERTIES_AT_ONCE, 2):
+            if groups[group - 1] is None:
+                break
+            properties.append(self.property(match, group, 0))
+        return properties
+
+    def property(self, match: re.Match[str], group: int, base: int) -> Property:
+        """An indented ``key: value`` line: the key is group ``group`` of the match, the value the next.
+
+        ``base`` is added to the match's positions to make offsets in the text
+        (the line's offset for a match on the line alone, 0 for one on the text).
+        """
+        key, value = match.group(group, group + 1)
+        key_start, key_end = match.span(group)
+        key_start += base
+        key_end += base
+        # Only a key with '-x' in it can also read as an indented link (S014).
+        if "-x" in key:
+            line_start = self.text.rfind("\n", 0, key_start) + 1
+            line_end = self.text.find("\n", key_end)
+            line = self.text[line_start : len(self.text) if line_end < 0 else line_end]
+            if _plain_lines().indented_statement.match(line.rstrip("\r")):
+                raise Decline
+        share = self.shared.setdefault
+        key = share(key, key)
+        if value is None:
+            return new_property(key, "", self.source, pack4(key_start, key_end, key_end, key_end))
+        if len(value) <= _SHARED_VALUE:  # 'author', 'likely', a date: written again and again
+            value = share(value, value)
+        if "\\" in value:
+            value = unescape(value)
+        value_start, value_end = match.span(group + 1)
+        return new_property(key, value, self.source, pack4(key_start, key_end, base + value_start, base + value_end))
 
     def span(self, start: int, end: int) -> Span:
         """The span of columns [start, end) of the current line."""
         number, offset = self.number, self.offset
         return _new_span(Span, (self.path, number, start + 1, number, end + 1, offset + start, offset + end))
+
+    def share(self, value: str) -> str:
+        """The string object that stands for all strings equal to this one in the document."""
+        return self.shared.setdefault(value, value)
 
     def part(self, match: re.Match[str], group: int) -> Part:
         """A group of a match on the current line, as a piece of text with its offsets."""
@@ -337,50 +414,69 @@ class Scanner(Records):
         """A reference to the id a group of a match on the current line holds."""
         start, end = match.span(group)
         offset = self.offset
-        return Ref(self.share(match.group(group)), self.source, pack2(offset + start, offset + end))
+        return new_ref(self.share(match.group(group)), self.source, pack2(offset + start, offset + end))
 
-    def claim(self, match: re.Match[str]) -> _Pending:
-        ident = self.share(match.group(3))
+    def claim(self, match: re.Match[str], base: int, section: int | None, properties: list[Property]) -> _Open:
+        """``kind id: text``, its first line: groups 1 to 4 of the match (main, kind, id, text).
+
+        ``base`` is added to the match's positions to make offsets in the text.
+        """
+        main, kind, ident, text = match.group(1, 2, 3, 4)
+        ident = self.shared.setdefault(ident, ident)
         if ident in KEYWORDS:
             raise Decline
-        main = match.group(1) is not None
-        offset = self.offset
-        kind_start = offset + (0 if main else match.start(2))  # from 'main' when it is there
-        head = [] if match.group(4) is None else [self.part(match, 4)]
-        pending = _PendingClaim(self, head)
+        kind_start, kind_end = match.span(2)
         id_start, id_end = match.span(3)
-        pending.record = (
+        if text is None:
+            head = []
+        else:
+            text_start, text_end = match.span(4)
+            head = [(text, base + text_start, base + text_end)]
+        record = (
+            _CLAIM,
             ident,
-            _CLAIM_KINDS[match.group(2)],
-            main,
-            offset + id_start,
-            offset + id_end,
-            kind_start,
-            offset + match.end(2),
+            _CLAIM_KINDS[kind],
+            main is not None,
+            base + id_start,
+            base + id_end,
+            base + (match.start() if main is not None else kind_start),  # from 'main' when it is there
+            base + kind_end,
+            section,
         )
-        return pending
+        return _Open(record, head, properties)
 
-    def simple_link(self, match: re.Match[str]) -> _Pending:
-        """``a -> b`` or ``a -x b``, with an optional label."""
-        if match.group(1) in KEYWORDS:
+    def simple_link(self, match: re.Match[str], group: int, base: int, section: int | None) -> _Open:
+        """``a -> b`` or ``a -x b``, with an optional label: groups ``group`` to ``group + 3`` of the match.
+
+        ``base`` is added to the match's positions to make offsets in the text.
+        """
+        source_id, arrow, target_id, label = match.group(group, group + 1, group + 2, group + 3)
+        if source_id in KEYWORDS:
             raise Decline  # Lark reads a keyword here; let it report the error
-        offset = self.offset
-        head = [] if match.group(4) is None else [self.part(match, 4)]
-        pending = _PendingLink(self, head)
-        arrow_start, arrow_end = match.span(2)
-        pending.record = (
-            (self.ref(match, 1),),
+        shared, source = self.shared.setdefault, self.source
+        source_start, source_end = match.span(group)
+        arrow_start, arrow_end = match.span(group + 1)
+        target_start, target_end = match.span(group + 2)
+        if label is None:
+            head = []
+        else:
+            label_start, label_end = match.span(group + 3)
+            head = [(label, base + label_start, base + label_end)]
+        record = (
+            _LINK,
+            (new_ref(shared(source_id, source_id), source, pack2(base + source_start, base + source_end)),),
             False,
-            _LINK_TYPES[match.group(2)],
-            self.ref(match, 3),
-            offset + match.start(1),
-            offset + match.end(3),
-            offset + arrow_start,
-            offset + arrow_end,
+            _LINK_TYPES[arrow],
+            new_ref(shared(target_id, target_id), source, pack2(base + target_start, base + target_end)),
+            base + source_start,
+            base + target_end,
+            base + arrow_start,
+            base + arrow_end,
+            section,
         )
-        return pending
+        return _Open(record, head, [])
 
-    def link(self, line: str, patterns: _Lines) -> _Pending:
+    def link(self, line: str, patterns: _Lines) -> _Open:
         first = patterns.ident.match(line)
         if first is not None and first.group() in KEYWORDS:
             raise Decline  # Lark reads a keyword here; let it report the error
@@ -389,9 +485,8 @@ class Scanner(Records):
         if rest is None:
             raise Decline
         head = [] if rest.group(1) is None else [self.part(rest, 1)]
-        pending = _PendingLink(self, head)
-        pending.record = (sources, linked, link_type, target, start, end, *arrow)
-        return pending
+        record = (_LINK, sources, linked, link_type, target, start, end, *arrow, self.current_section)
+        return _Open(record, head, [])
 
     def inference(
         self, line: str, pos: int, depth: int, patterns: _Lines
@@ -437,5 +532,8 @@ _SHARED_VALUE = 24
 _new_span = tuple.__new__
 """Makes a Span from a tuple without the named tuple's own ``__new__`` (a third of its cost)."""
 
+_CLAIM = "claim"
+_LINK = "link"
+"""The first item of an open record's ``record``: which of the two it is."""
 _CLAIM_KINDS = {kind.value: kind for kind in ClaimKind}
 _LINK_TYPES = {"->": LinkType.SUPPORT, "-x": LinkType.ATTACK}
