@@ -103,7 +103,8 @@ def _every_line() -> re.Pattern[str]:
       not blank starts at the margin with neither a space nor a ``#``), so the
       claim is whole;
     - an indented property, groups 14–15 (key, value);
-    - ``a -> b``, groups 16–19 (source, arrow, target, label); group 20 as 13;
+    - ``a -> b``, ``a, b -> c`` or ``a + b -> c``, groups 16–19 (sources, arrow, target,
+      label); group 20 as 13;
     - any other line, group 21, whole (with its ``\\r``), for :meth:`Scanner.line`.
 
     Matching the text with one pattern, a claim and its properties at once,
@@ -117,6 +118,7 @@ def _every_line() -> re.Pattern[str]:
     end = r"[ \t]*\r?$"
     # Never two runs of spaces side by side with only optional text between them: on a line that
     # fails at its end (a '#' after many spaces) each split of the spaces would be tried (quadratic).
+    sources = rf"{ident}(?:[ \t]*,[ \t]*{ident})*|{ident}(?:[ \t]*\+[ \t]*{ident})+"
     prop = rf"[ \t]+({key})[ \t]*:(?:[ \t]*({text}))?{end}"
     under = ""
     for _ in range(_PROPERTIES_AT_ONCE):
@@ -125,7 +127,7 @@ def _every_line() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:(?:(main)[ \t]+)?({kinds})[ \t]+({ident})[ \t]*:(?:[ \t]*({text}))?{end}{under}{whole}"
         rf"|{prop}"
-        rf"|({ident})[ \t]*(->|-x)[ \t]*({ident})(?:[ \t]*:(?:[ \t]*({text}))?)?{end}{whole}"
+        rf"|({sources})[ \t]*(->|-x)[ \t]*({ident})(?:[ \t]*:(?:[ \t]*({text}))?)?{end}{whole}"
         r"|(.*)$)\n?",  # the line break too: the next search starts where the next line does
         re.MULTILINE,
     )
@@ -446,15 +448,25 @@ class Scanner(Records):
         return _Open(record, head, properties)
 
     def simple_link(self, match: re.Match[str], group: int, base: int, section: int | None) -> _Open:
-        """``a -> b`` or ``a -x b``, with an optional label: groups ``group`` to ``group + 3`` of the match.
+        """``a -> b``, ``a, b -> c`` or ``a + b -> c`` (or ``-x``), with an optional label: groups ``group``
+        to ``group + 3`` of the match (sources, arrow, target, label).
 
         ``base`` is added to the match's positions to make offsets in the text.
         """
-        source_id, arrow, target_id, label = match.group(group, group + 1, group + 2, group + 3)
-        if source_id in KEYWORDS:
-            raise Decline  # Lark reads a keyword here; let it report the error
+        sources_text, arrow, target_id, label = match.group(group, group + 1, group + 2, group + 3)
         shared, source = self.shared.setdefault, self.source
         source_start, source_end = match.span(group)
+        if "," in sources_text or "+" in sources_text:
+            ids = list(_plain_lines().ident.finditer(match.string, source_start, source_end))
+            first = ids[0].group()
+            sources = tuple(
+                [new_ref(shared(i.group(), i.group()), source, pack2(base + i.start(), base + i.end())) for i in ids]
+            )
+        else:
+            first = sources_text
+            sources = (new_ref(shared(first, first), source, pack2(base + source_start, base + source_end)),)
+        if first in KEYWORDS:
+            raise Decline  # Lark reads a keyword here; let it report the error
         arrow_start, arrow_end = match.span(group + 1)
         target_start, target_end = match.span(group + 2)
         if label is None:
@@ -464,8 +476,8 @@ class Scanner(Records):
             head = [(label, base + label_start, base + label_end)]
         record = (
             _LINK,
-            (new_ref(shared(source_id, source_id), source, pack2(base + source_start, base + source_end)),),
-            False,
+            sources,
+            "+" in sources_text,
             _LINK_TYPES[arrow],
             new_ref(shared(target_id, target_id), source, pack2(base + target_start, base + target_end)),
             base + source_start,
