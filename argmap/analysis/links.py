@@ -19,9 +19,11 @@ from argmap.language.schema import LINK_PROPERTIES
 
 from .argument_map import Inference
 from .findings import Report
-from .properties import check_properties
+from .properties import PropertyRules
 
 __all__ = ["LinkBinder"]
+
+_LINK_RULES = PropertyRules("a link", LINK_PROPERTIES, None)
 
 _SUPPORT = LinkType.SUPPORT
 _ATTACK = LinkType.ATTACK
@@ -163,11 +165,41 @@ class LinkBinder:
         # inference written before it or in an earlier line, so resolve in two passes:
         # first every link whose target is a claim, then the undercuts.
         pending: list[Link] = []
+        claims, drafts, order_keys = self.claims, self.drafts, self.order_keys
+        supports, attacks, attack_sources = self.supports, self.attacks, self.attack_sources
         for link in links:
-            if isinstance(link.target, LinkRef):
+            target = link.target
+            if isinstance(target, LinkRef):
                 pending.append(link)
-            else:
+                continue
+            # Most links are one premise, known, supporting or attacking another known claim
+            # for the first time: bound here in a few steps, as add_link would bind them.
+            # Anything else (properties, several premises, an id unknown, a link written
+            # before) goes through add_link.
+            sources = link.sources
+            if link.properties or len(sources) != 1 or link.linked:
                 self.add_link(link)
+                continue
+            place = sources[0]
+            premise = place.id
+            claim = target.id
+            shape = (premise, claim)
+            if (
+                premise == claim
+                or premise not in claims
+                or claim not in claims
+                or shape in supports
+                or shape in attacks
+            ):
+                self.add_link(link)
+                continue
+            if link.type is _SUPPORT:
+                supports[shape] = len(drafts)
+            else:
+                attacks[shape] = len(drafts)
+                attack_sources.add(premise)
+            drafts.append((link, (premise,), place, claim, None))
+            order_keys.append((link.at, place.at))
         # An undercut of an undercut needs the inner undercut first.
         for link in sorted(pending, key=lambda link: _nesting(link.target)):
             self.add_link(link)
@@ -203,7 +235,7 @@ class LinkBinder:
 
     def add_link(self, link: Link) -> None:
         if link.properties:
-            check_properties("a link", link.properties, LINK_PROPERTIES, None, self.report)
+            _LINK_RULES.check(link.properties, self.report)
             kind = link.get("kind")
             if kind is not None and link.type is _ATTACK and kind.value.strip().lower() == "example":
                 self.report(

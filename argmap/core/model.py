@@ -102,6 +102,10 @@ class Source:
         line break) from a reader that split the text anyway, instead of counting them again."""
         self._starts = starts
 
+    def line_starts(self) -> array[int]:
+        """Where each line starts, as :meth:`know_line_starts` has it (counted now if not yet known)."""
+        return self._starts if self._starts is not None else self._line_starts()
+
     def span(self, start: int, end: int) -> Span:
         """The span of the characters ``[start, end)``."""
         starts = self._starts if self._starts is not None else self._line_starts()
