@@ -27,6 +27,7 @@ from argmap.language.schema import split_list
 
 from .findings import Report
 from .lexicon import PRONOUNS, is_verb
+from .waivers import any_property
 
 if TYPE_CHECKING:
     from .argument_map import Inference
@@ -525,14 +526,27 @@ def check_single_premise(
     """C006, once per file: reasons with a single premise may hide an unstated co-premise."""
     file_waived = file_waivers(document)
     waived_for_file = _waived(file_waived, "C006")
+    support = LinkType.SUPPORT
     # One pass over the claims in order is much faster than looking in each premise's properties.
     claim_waivers: dict[str, Property] = {}
-    for claim_id, claim in claims.items():
-        for prop in claim.properties:
-            if prop.key == "waive":
-                claim_waivers[claim_id] = prop
-                break
-    support = LinkType.SUPPORT
+    if any_property(claims.values(), "waive"):
+        for claim_id, claim in claims.items():
+            for prop in claim.properties:
+                if prop.key == "waive":
+                    claim_waivers[claim_id] = prop
+                    break
+    if not claim_waivers and not any_property(document.links, "waive"):
+        # The usual map: nothing waives C006 but, maybe, the file.
+        if not waived_for_file:
+            _report_single_premises(
+                [
+                    inference
+                    for inference in inferences
+                    if inference.type is support and len(inference.premises) == 1 and inference.target is not None
+                ],
+                report,
+            )
+        return
     found = []
     for inference in inferences:
         premises: tuple[str, ...] = inference.premises
@@ -550,6 +564,11 @@ def check_single_premise(
             )
         if not waived:
             found.append(inference)
+    _report_single_premises(found, report)
+
+
+def _report_single_premises(found: Sequence[Inference], report: Report) -> None:
+    """C006 for these reasons of a single premise, if there are any."""
     if not found:
         return
     shown = [
