@@ -12,7 +12,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import argmap
-from argmap.analysis.lint import _FOLDED_APART, _may_fire, compound, leans_on_context, reasoning_word, second_clause
+from argmap.analysis.lint import (
+    _FOLDED_APART,
+    _may_fire,
+    compound,
+    leans_on_context,
+    reasoning_word,
+    second_clause,
+)
 from argmap.cli import main
 from argmap.core.model import ClaimKind
 
@@ -250,7 +257,7 @@ def test_cli_flags() -> None:
 
 def _reported(text: str) -> bool:
     """Whether check_claims reports this text (without ``lint: all``), asked one text at a time."""
-    from argmap.analysis.lint import LONG_CLAIM, _reasoning_word, _unquoted, _WORDS, leading_connective
+    from argmap.analysis.lint import _WORDS, LONG_CLAIM, _reasoning_word, _unquoted, leading_connective
 
     bare = _unquoted(text)
     opener = leading_connective(text)

@@ -5,6 +5,8 @@ Mutations of real files, through the whole pipeline to DOT, are in test_fuzz.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -87,8 +89,13 @@ def test_property_rules_report_as_check_properties() -> None:
         for rules, properties in owners:
             expected: list[tuple[object, ...]] = []
             found: list[tuple[object, ...]] = []
-            check_properties(rules.owner, properties, rules.allowed, rules.kind, lambda *a: expected.append(a))
-            rules.check(properties, lambda *a: found.append(a))
+            check_properties(rules.owner, properties, rules.allowed, rules.kind, _into(expected))
+            rules.check(properties, _into(found))
             assert found == expected
     remembered = kind_table()["premise"].valid["kind"]
     assert remembered is not None and "fact" in remembered and "nonsense" not in remembered
+
+
+def _into(found: list[tuple[object, ...]]) -> Callable[..., None]:
+    """A report function that keeps what it is told."""
+    return lambda *args: found.append(args)
