@@ -8,9 +8,18 @@ import string
 import sys
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import argmap
-from argmap.analysis.lint import _FOLDED_APART, compound, leans_on_context, reasoning_word, second_clause
+from argmap.analysis.lint import (
+    _FOLDED_APART,
+    _may_fire,
+    compound,
+    leans_on_context,
+    reasoning_word,
+    second_clause,
+)
 from argmap.cli import main
 from argmap.core.model import ClaimKind
 
@@ -241,3 +250,58 @@ def test_cli_flags() -> None:
         err = io.StringIO()
         main(["check", "--no-lint", str(path)], io.StringIO(), err)
         assert "[C00" not in err.getvalue()
+
+
+# --- which claims check_claims looks at closely ------------------------------------
+
+
+def _reported(text: str) -> bool:
+    """Whether check_claims reports this text (without ``lint: all``), asked one text at a time."""
+    from argmap.analysis.lint import _WORDS, LONG_CLAIM, _reasoning_word, _unquoted, leading_connective
+
+    bare = _unquoted(text)
+    opener = leading_connective(text)
+    word = None if opener is not None else _reasoning_word(bare, bare.lower())
+    return (
+        opener is not None
+        or word is not None
+        or text.rstrip().endswith("?")
+        or leans_on_context(text) is not None
+        or len(_WORDS.findall(text)) > LONG_CLAIM
+    )
+
+
+def _labelled_texts() -> list[str]:
+    from pathlib import Path
+
+    lines = (Path(__file__).parent / "lint_set" / "sentences.tsv").read_text(encoding="utf-8").splitlines()
+    return [line.split("\t")[2] for line in lines[1:]]
+
+
+_PIECES = [
+    "so", "So", "SO", "but", "since", "Thus", "hence", "because", "therefore", "consequently", "However",
+    "yet", "and so", "that is why", "it", "It", "They", "these", "Her", "he", "i", "we", "?", " ", "  ",
+    "\t", "\x1c", "\u00a0", "\u2003", '"', "'", "(", "“", "«", "‘", "İ", "ı", "ſ", "\u212a", "é", ",", ";",
+    ".", "word", "Words", "x-and", "the", "The", "cat", "sat", "-", "0", "_", "\U0001f600",
+]
+
+
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), max_size=12))
+@example(_labelled_texts())
+@example(["plain text", "also ſo", "  (They are", "'\x1cthey", "x" * 40 + " ," * 31, "Why not?"])
+def test_the_claims_looked_at_closely_include_every_reported_one(texts: list[str]) -> None:
+    """_may_fire, which asks the cheap questions of all the texts at once, passes over no text
+    that check_claims would report; a text holding the separator it joins them with is no trouble."""
+    looked_at = set(_may_fire(texts))
+    assert looked_at <= set(range(len(texts)))
+    assert {index for index, text in enumerate(texts) if _reported(text)} <= looked_at
+    with_separator = [*texts, "a\x00b"]
+    assert _may_fire(with_separator) == list(range(len(with_separator)))
+
+
+def test_plain_claims_are_not_looked_at_closely() -> None:
+    """The point of _may_fire: the usual claim, ASCII and short, with no reasoning word, no question
+    and no pronoun first, is passed over."""
+    texts = ["The policy funds the treaty of reform number 0 and its border.", "Trees cool streets."]
+    assert _may_fire(texts) == []
+    assert _may_fire([*texts, "Trees cool streets, so plant them."]) == [2]

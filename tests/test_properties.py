@@ -5,6 +5,8 @@ Mutations of real files, through the whole pipeline to DOT, are in test_fuzz.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -60,3 +62,40 @@ def test_arbitrary_bytes_decode_or_report_s004(data: bytes) -> None:
         assert exc.diagnostic.code == "S004"
         return
     _parse_or_syntax_error(text)
+
+
+def test_property_rules_report_as_check_properties() -> None:
+    """PropertyRules.check, which remembers the values that passed, reports exactly what
+    check_properties reports, for values met the first time and again."""
+    from argmap.analysis.properties import PropertyRules, check_properties, kind_table
+    from argmap.language.schema import LINK_PROPERTIES
+
+    text = (
+        "premise a: A.\n  kind: fact\n  quote: x\n  quote: y\n"
+        "premise b: B.\n  kind: fact\n  kind: value\n"
+        "premise c: C.\n  kind: nonsense\n  occurrence: 2\n"
+        "premise d: D.\n  kind: fact\n  colour: red\n"
+        "premise e: E.\n  note: \n  credence: 0.5\n  credence: 2\n"
+        "prediction f: F.\n  made: 2024-02-30\n  deadline: 2030-12-31\n  status: confirmed\n"
+        "prediction g: G.\n  made: 2024-02-01\n  deadline: 2030-12-31\n  status: open\n  p: 70%\n"
+        "conclusion h: H.\n  deadline: 2030-12-31\n  KIND: fact\n"
+        "a -> h\n  kind: example\n  weight: 2\nb -> h\n  weight: 0.5\n  note: fine\n"
+    )
+    document = argmap.parse(text)
+    owners = [(kind_table()[claim.kind.value], claim.properties) for claim in document.claims]
+    link_rules = PropertyRules("a link", LINK_PROPERTIES, None)
+    owners += [(link_rules, link.properties) for link in document.links]
+    for _ in range(2):
+        for rules, properties in owners:
+            expected: list[tuple[object, ...]] = []
+            found: list[tuple[object, ...]] = []
+            check_properties(rules.owner, properties, rules.allowed, rules.kind, _into(expected))
+            rules.check(properties, _into(found))
+            assert found == expected
+    remembered = kind_table()["premise"].valid["kind"]
+    assert remembered is not None and "fact" in remembered and "nonsense" not in remembered
+
+
+def _into(found: list[tuple[object, ...]]) -> Callable[..., None]:
+    """A report function that keeps what it is told."""
+    return lambda *args: found.append(args)

@@ -174,3 +174,28 @@ def test_two_parses_of_one_text_compare_equal_without_comparing_the_text_per_rec
     assert first.claims == second.claims
     assert first.claims[0].source._twin is second.claims[0].source
     assert argmap.parse(text.replace("Claim 5.", "Claim 6."), "t.arg").claims[0] != first.claims[0]
+
+
+@given(st.text(alphabet="ab\n\r \t", max_size=60))
+def test_printing_counts_lines_as_the_source_does(text: str) -> None:
+    """check_report prints with the line starts of the document's Source instead of counting
+    them again: they are the ones diagnostics would count (and the scanner's, for a map it reads)."""
+    from argmap.core import diagnostics
+
+    assert list(Source("x.arg", text).line_starts()) == list(diagnostics._line_starts(text))
+
+
+def test_check_report_prints_as_when_it_counted_the_lines() -> None:
+    """The report of a map with diagnostics on many lines is the same with the document's line
+    starts as with lines counted from the text."""
+    from argmap.analysis.check import FileResult, check_report
+    from argmap.core import diagnostics
+
+    text = "".join(f"premise p{n}: Since it rains?\n" for n in range(30)) + "p1 -> p2\r\np3 -> p3\n"
+    document = argmap.parse(text, "m.arg")
+    amap = argmap.resolve(document)
+    with_source = check_report([FileResult("m.arg", document.text, amap.diagnostics, amap)], every=True)
+    diagnostics._starts_of = ("", [0])
+    counted = check_report([FileResult("m.arg", document.text, amap.diagnostics, None)], every=True)
+    assert with_source == counted
+    assert "p3 -> p3" in with_source

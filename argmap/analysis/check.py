@@ -28,7 +28,14 @@ from typing import TextIO
 
 import attrs
 
-from argmap.core.diagnostics import ArgmapSyntaxError, Diagnostic, Severity, format_diagnostic, sort_key
+from argmap.core.diagnostics import (
+    ArgmapSyntaxError,
+    Diagnostic,
+    Severity,
+    format_diagnostic,
+    know_line_starts,
+    sort_key,
+)
 from argmap.core.model import Claim, ClaimKind, Document, Span
 from argmap.core.speed import gc_paused, map_large_blocks
 from argmap.language.parser import decode, parse
@@ -225,6 +232,8 @@ def check_report(
             for diagnostic in sorted(result.diagnostics, key=sort_key)
             if not quiet or diagnostic.severity is Severity.ERROR
         ]
+        if shown and text is not None and result.map is not None and result.map.document.text is text:
+            know_line_starts(text, result.map.document.source.line_starts())
         repeats: dict[str, list[Diagnostic]] = {}
         if not every:
             for diagnostic in shown:

@@ -14,7 +14,7 @@ from argmap.core.diagnostics import Note
 from argmap.core.model import Claim, ClaimKind, Document
 
 from .findings import Report
-from .properties import check_properties, kind_table
+from .properties import kind_table
 
 __all__ = ["check_main", "collect_claims"]
 
@@ -82,8 +82,7 @@ def collect_claims(document: Document, report: Report) -> tuple[dict[str, Claim]
         if kind is objection:
             objections.append(claim)
         if claim.properties:
-            owner, allowed = kinds[kind._value_]
-            check_properties(owner, claim.properties, allowed, kind, report)
+            kinds[kind._value_].check(claim.properties, report)
             if kind is assumption:
                 quote = claim.get("quote")
                 if quote is not None:

@@ -19,9 +19,11 @@ from argmap.language.schema import LINK_PROPERTIES
 
 from .argument_map import Inference
 from .findings import Report
-from .properties import check_properties
+from .properties import PropertyRules
 
 __all__ = ["LinkBinder"]
+
+_LINK_RULES = PropertyRules("a link", LINK_PROPERTIES, None)
 
 _SUPPORT = LinkType.SUPPORT
 _ATTACK = LinkType.ATTACK
@@ -162,12 +164,7 @@ class LinkBinder:
         # Inferences are numbered in source order; an undercut can only name an
         # inference written before it or in an earlier line, so resolve in two passes:
         # first every link whose target is a claim, then the undercuts.
-        pending: list[Link] = []
-        for link in links:
-            if isinstance(link.target, LinkRef):
-                pending.append(link)
-            else:
-                self.add_link(link)
+        pending = _bind_to_claims(self, links)
         # An undercut of an undercut needs the inner undercut first.
         for link in sorted(pending, key=lambda link: _nesting(link.target)):
             self.add_link(link)
@@ -203,7 +200,7 @@ class LinkBinder:
 
     def add_link(self, link: Link) -> None:
         if link.properties:
-            check_properties("a link", link.properties, LINK_PROPERTIES, None, self.report)
+            _LINK_RULES.check(link.properties, self.report)
             kind = link.get("kind")
             if kind is not None and link.type is _ATTACK and kind.value.strip().lower() == "example":
                 self.report(
@@ -310,6 +307,43 @@ class LinkBinder:
                 self.drafts_by_target.setdefault(target_key, []).append(len(drafts))
             drafts.append((link, group, place, target_claim, target_inference))
             self.order_keys.append((link.at, place.at))
+
+
+def _bind_to_claims(binder: LinkBinder, links: tuple[Link, ...]) -> list[Link]:
+    """Bind the links whose target is a claim; the undercuts are returned, to be bound after.
+
+    Most links are one premise, known, supporting or attacking another known claim for the
+    first time: they are bound here in a few steps, as :meth:`LinkBinder.add_link` would bind
+    them. Anything else (properties, several premises, an id unknown, a link written before)
+    goes through ``add_link``.
+    """
+    pending: list[Link] = []
+    claims, drafts, order_keys = binder.claims, binder.drafts, binder.order_keys
+    supports, attacks, attack_sources = binder.supports, binder.attacks, binder.attack_sources
+    for link in links:
+        target = link.target
+        if isinstance(target, LinkRef):
+            pending.append(link)
+            continue
+        sources = link.sources
+        if link.properties or len(sources) != 1 or link.linked:
+            binder.add_link(link)
+            continue
+        place = sources[0]
+        premise = place.id
+        claim = target.id
+        shape = (premise, claim)
+        if premise == claim or premise not in claims or claim not in claims or shape in supports or shape in attacks:
+            binder.add_link(link)
+            continue
+        if link.type is _SUPPORT:
+            supports[shape] = len(drafts)
+        else:
+            attacks[shape] = len(drafts)
+            attack_sources.add(premise)
+        drafts.append((link, (premise,), place, claim, None))
+        order_keys.append((link.at, place.at))
+    return pending
 
 
 def _nesting(target: Target) -> int:

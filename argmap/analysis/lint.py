@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import accumulate, compress, repeat
+from operator import add, not_
 from typing import TYPE_CHECKING
 
 from argmap.core.diagnostics import Note
@@ -24,6 +27,7 @@ from argmap.language.schema import split_list
 
 from .findings import Report
 from .lexicon import PRONOUNS, is_verb
+from .waivers import any_property
 
 if TYPE_CHECKING:
     from .argument_map import Inference
@@ -433,11 +437,49 @@ def file_waivers(document: Document) -> str:
     return waived
 
 
+_FIRING_WORDS = ("so", "but", "since", "thus", "hence", "because", "therefore", "consequently", "however", "yet", "why")
+"""Each word C001 (``_REASONING``) or C007 (``_LEADING``) looks for holds one of these."""
+_STRIPPED = " \t\n\v\f\r\x1c\x1d\x1e\x1f" + _OPENERS
+"""The ASCII characters ``str.strip`` strips, and the openers :func:`leans_on_context` strips after them."""
+
+
+def _may_fire(texts: list[str]) -> list[int]:
+    """The indices, in order, of the texts :func:`check_claims` may report without ``lint: all``:
+    every one it reports (C001, C003, C004, C005, C007), and few others.
+
+    Asking each text each question took most of the time on a big map, where few texts are
+    reported; here each question is asked of all the texts at once, in C. A text that is not
+    ASCII is always returned: only in ASCII is lower-casing one character to one, which the
+    questions need.
+    """
+    count = len(texts)
+    if count == 0 or any(map(str.__contains__, texts, repeat("\x00"))):
+        return list(range(count))
+    found = set(compress(range(count), map(not_, map(str.isascii, texts))))
+    lowers = list(map(str.lower, texts))
+    lower = "\x00".join(lowers)
+    ends = list(accumulate(map(add, map(len, lowers), repeat(1))))  # in ``lower``, where the next text starts
+    for word in (*_FIRING_WORDS, "?"):  # C001 and C007; C003
+        at = lower.find(word)
+        while at >= 0:
+            index = bisect_right(ends, at)
+            found.add(index)
+            at = lower.find(word, ends[index])
+    # C004: a text that starts with a pronoun once spaces and openers are stripped.
+    found.update(compress(range(count), map(str.startswith, map(str.lstrip, lowers, repeat(_STRIPPED)), repeat(_LEANING))))
+    # C005: as _may_be_long, for each text.
+    others = "\x00".join(texts).encode("utf-8", "surrogatepass").translate(None, _WORD_BYTES).split(b"\x00")
+    found.update(compress(range(count), map(LONG_CLAIM.__le__, map(len, others))))
+    return sorted(found)
+
+
 def check_claims(claims: Iterable[Claim], document: Document, report: Report) -> None:
     """The claim-writing checks C001–C005 and C007 on every claim's text (waivers are applied by
     the pipeline; the :data:`OPT_IN` rules run only under ``lint: all``)."""
     everything = (document.header_value("lint") or "").strip().lower() == "all"
-    for claim in claims:
+    listed = list(claims)
+    for index in range(len(listed)) if everything else _may_fire([claim.text for claim in listed]):
+        claim = listed[index]
         text = claim.text
         bare = _unquoted(text)
         lower = bare.lower()
@@ -484,14 +526,27 @@ def check_single_premise(
     """C006, once per file: reasons with a single premise may hide an unstated co-premise."""
     file_waived = file_waivers(document)
     waived_for_file = _waived(file_waived, "C006")
+    support = LinkType.SUPPORT
     # One pass over the claims in order is much faster than looking in each premise's properties.
     claim_waivers: dict[str, Property] = {}
-    for claim_id, claim in claims.items():
-        for prop in claim.properties:
-            if prop.key == "waive":
-                claim_waivers[claim_id] = prop
-                break
-    support = LinkType.SUPPORT
+    if any_property(claims.values(), "waive"):
+        for claim_id, claim in claims.items():
+            for prop in claim.properties:
+                if prop.key == "waive":
+                    claim_waivers[claim_id] = prop
+                    break
+    if not claim_waivers and not any_property(document.links, "waive"):
+        # The usual map: nothing waives C006 but, maybe, the file.
+        if not waived_for_file:
+            _report_single_premises(
+                [
+                    inference
+                    for inference in inferences
+                    if inference.type is support and len(inference.premises) == 1 and inference.target is not None
+                ],
+                report,
+            )
+        return
     found = []
     for inference in inferences:
         premises: tuple[str, ...] = inference.premises
@@ -509,6 +564,11 @@ def check_single_premise(
             )
         if not waived:
             found.append(inference)
+    _report_single_premises(found, report)
+
+
+def _report_single_premises(found: Sequence[Inference], report: Report) -> None:
+    """C006 for these reasons of a single premise, if there are any."""
     if not found:
         return
     shown = [

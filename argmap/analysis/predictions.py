@@ -24,9 +24,11 @@ Scoring conventions (docs/predictions.md):
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -151,14 +153,18 @@ def _value(props: dict[str, Property], key: str) -> str | None:
     return value or None
 
 
+_date = functools.lru_cache(maxsize=1024)(parse_date)
+"""Dates recur (a map's predictions are often made on the day of its text): each is read once."""
+
+
 def _made_date(text: str | None) -> datetime.date | None:
     if text is None:
         return None
-    date = parse_date(text)
+    date = _date(text)
     if date is not None:
         return date
     before = _BEFORE.fullmatch(text.strip())
-    return parse_date(before.group(1)) if before else None
+    return _date(before.group(1)) if before else None
 
 
 def read_prediction(claim: Claim, document: Document) -> Prediction:
@@ -166,11 +172,23 @@ def read_prediction(claim: Claim, document: Document) -> Prediction:
     return _read_prediction(claim, _properties(claim), document)
 
 
-def _read_prediction(claim: Claim, props: dict[str, Property], document: Document) -> Prediction:
-    """:func:`read_prediction`, given the claim's properties by key."""
-    by = _value(props, "by") or "author"
-    if by.lower() == "author":
-        by = document.header_value("author") or "the author"
+class _Values(NamedTuple):
+    """What a prediction's properties say, typed as :class:`Prediction` has it: what the checks
+    read, without the rest of a Prediction (made for each prediction of a map, then dropped)."""
+
+    made_text: str | None
+    made: datetime.date | None
+    p: float | None
+    deadline: datetime.date | None
+    claimed: str | None
+    status: str
+    status_given: bool
+    resolved_on: datetime.date | None
+    evidence: tuple[str, ...]
+
+
+def _read_values(props: dict[str, Property]) -> _Values:
+    """The typed values of a prediction's properties (values that fail validation read as missing)."""
     given = _value(props, "status")
     status = (given or "open").lower()
     if status not in ("open", *RESOLVED):
@@ -183,23 +201,42 @@ def _read_prediction(claim: Claim, props: dict[str, Property], document: Documen
     p_text = _value(props, "p")
     evidence_text = _value(props, "evidence")
     made_text = _value(props, "made")
+    return _Values(
+        made_text=made_text,
+        made=_made_date(made_text),
+        p=parse_probability(p_text) if p_text else None,
+        deadline=_date(_value(props, "deadline") or ""),
+        claimed=claimed,
+        status=status,
+        status_given=given is not None,
+        resolved_on=_date(_value(props, "resolved-on") or ""),
+        evidence=split_list(evidence_text) if evidence_text else (),
+    )
+
+
+def _read_prediction(claim: Claim, props: dict[str, Property], document: Document) -> Prediction:
+    """:func:`read_prediction`, given the claim's properties by key."""
+    by = _value(props, "by") or "author"
+    if by.lower() == "author":
+        by = document.header_value("author") or "the author"
+    values = _read_values(props)
     return Prediction(
         id=claim.id,
         text=claim.text,
         by=by,
-        made=_made_date(made_text),
-        made_text=made_text,
+        made=values.made,
+        made_text=values.made_text,
         made_in=_value(props, "made-in"),
         word=_value(props, "likelihood"),
-        p=parse_probability(p_text) if p_text else None,
-        deadline=parse_date(_value(props, "deadline") or ""),
+        p=values.p,
+        deadline=values.deadline,
         criteria=_value(props, "criteria"),
-        claimed=claimed,
-        status=status,
-        status_given=given is not None,
-        resolved_on=parse_date(_value(props, "resolved-on") or ""),
+        claimed=values.claimed,
+        status=values.status,
+        status_given=values.status_given,
+        resolved_on=values.resolved_on,
         resolved_by=_value(props, "resolved-by"),
-        evidence=split_list(evidence_text) if evidence_text else (),
+        evidence=values.evidence,
         path=document.path,
         span=claim.span,
     )
@@ -236,7 +273,7 @@ def check_predictions(
         if claim.kind is not prediction:
             continue
         props = _properties(claim)
-        pred = _read_prediction(claim, props, document)
+        pred = _read_values(props)
         made = props.get("made")
         if made is None:
             report(

@@ -9,6 +9,7 @@ resolver finds is collected and returned, never raised.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 import attrs
 
@@ -22,6 +23,7 @@ __all__ = [
     "Note",
     "Severity",
     "format_diagnostic",
+    "know_line_starts",
     "snippet",
     "sort_key",
     "source_line",
@@ -135,12 +137,23 @@ def _printable(line: str) -> str:
     return "".join(out)
 
 
-_starts_of: tuple[str, list[int]] = ("", [0])
+_starts_of: tuple[str, Sequence[int]] = ("", [0])
 """The text last asked about, and where each of its lines starts (a file's many
 diagnostics are printed one by one: splitting the text for each took quadratic time)."""
 
 
-def _line_starts(text: str) -> list[int]:
+def know_line_starts(text: str, starts: Sequence[int]) -> None:
+    """Take where the lines of ``text`` start from one who knows (its document's
+    :meth:`~argmap.core.model.Source.line_starts`), rather than count them again to print
+    its diagnostics: a big file's text takes a while to count.
+
+    ``starts`` is the offset of each line, and ``len(text)`` after a final line break.
+    """
+    global _starts_of
+    _starts_of = (text, starts)
+
+
+def _line_starts(text: str) -> Sequence[int]:
     global _starts_of
     if _starts_of[0] is not text:
         starts = [0]

@@ -98,6 +98,10 @@ class Source:
     def __hash__(self) -> int:
         return hash((self.path, self.text))
 
+    def line_starts(self) -> array[int]:
+        """Where each line starts (counted the first time they are asked for)."""
+        return self._starts if self._starts is not None else self._line_starts()
+
     def span(self, start: int, end: int) -> Span:
         """The span of the characters ``[start, end)``."""
         starts = self._starts if self._starts is not None else self._line_starts()
