@@ -760,14 +760,13 @@ def ground(
         if claim.kind is not ClaimKind.ASSUMPTION and prop.value.strip()
     ]
     # Each different quote is looked for once: many claims may quote the same words.
-    values = [prop.value for _, prop in wanted]
-    different = list(dict.fromkeys(values))
+    different = list(dict.fromkeys(prop.value for _, prop in wanted))
     everywhere = dict(zip(different, index.find_all(different, indexed), strict=True))
     del different
     # What was found for each quote, last first: popped as the matches are made, a quote's places
     # are let go after its last use.
-    found_for = list(map(everywhere.__getitem__, reversed(values)))
-    del everywhere, values
+    found_for = [everywhere[prop.value] for _, prop in reversed(wanted)]
+    del everywhere
     occurrences = _occurrences(wanted, report)
     line_col, count_lines = index.line_col, text.count
     for claim, prop in wanted:
