@@ -19,13 +19,14 @@ with ``occurrence: N`` (the N-th match, counting from 1).
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import os
 import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, count, islice, repeat
 from operator import add
 from pathlib import Path
 from typing import NamedTuple
@@ -323,6 +324,10 @@ class _Found(NamedTuple):
     gaps: tuple[tuple[int, int], ...] = ()
 
 
+_make_found = functools.partial(tuple.__new__, _Found)
+"""``_make_found((start, end, gaps))`` is ``_Found(start, end, gaps)`` made in C (NamedTuple's own ``__new__`` is Python)."""
+
+
 class SourceIndex:
     """A source text prepared for finding many quotes fast.
 
@@ -365,6 +370,7 @@ class SourceIndex:
             self._shift.append(shift)
             position = run.end()
         self.canonical = "".join(pieces) + flat[position:] if pieces else flat
+        self._shifted = len(self._run_at) > 1  # else canonical offsets are the original ones
         self._lines = array("Q", [match.end() for match in re.finditer("\n", text)])
         self._spaced: str | None = None
         self._counts: Counter[str] | None = None
@@ -481,18 +487,15 @@ class SourceIndex:
         None for no needle, or a needle without words (it is found by a scan).
         """
         # The words of all the needles, from one translation (each call of translate costs).
-        joined = _word_text(" ".join(needle or "" for needle in needles))
+        # With a space at each end: needle n, as word text with a space at each end, is
+        # joined[starts[n] : starts[n + 1] + 1] (sliced when needed: memory).
+        joined = _word_text(" ".join(["", *(needle or "" for needle in needles), ""]))
         starts = list(accumulate([len(needle or "") + 1 for needle in needles], initial=0))
-
-        def spaced(number: int) -> str | None:
-            """The needle as :func:`_word_text` with a space at each end (made when needed: memory)."""
-            start, end = starts[number], starts[number + 1] - 1
-            return f" {joined[start:end]} " if end > start else None
-
         counts: Counter[str] = Counter()
         for words in _word_lists(joined):  # a little at a time: the quotes have a million words
             counts.update(words)
-        anchors = _rarest(map(spaced, range(len(needles))), counts)
+        ends = map(add, islice(starts, 1, None), repeat(1))
+        anchors = _rarest(map(joined.__getitem__, map(slice, starts, ends)), counts)
         self._collect(anchor[0] for anchor in anchors if anchor is not None)
         # Anchors that are common in the text: anchor those needles again, at their rarest word in it.
         common = [
@@ -501,7 +504,7 @@ class SourceIndex:
             if anchor is not None and len(self._places[anchor[0]]) > _COMMON
         ]
         if common:
-            again = _rarest(map(spaced, common), self._word_counts())
+            again = _rarest((joined[starts[n] : starts[n + 1] + 1] for n in common), self._word_counts())
             self._collect(anchor[0] for anchor in again if anchor is not None)
             for number, anchor in zip(common, again, strict=True):
                 anchors[number] = anchor
@@ -526,7 +529,7 @@ class SourceIndex:
         # Whole words at the needle's ends: no word character just outside them.
         word_start = needle[0].isalnum() or needle[0] == "_"
         word_end = needle[-1].isalnum() or needle[-1] == "_"
-        shifted = len(self._run_at) > 1  # else canonical offsets are the original ones
+        shifted = self._shifted
         out: list[_Found] = []
         previous_end = 0  # where the last occurrence ends, in canonical offsets
         for place in candidates:
@@ -542,9 +545,9 @@ class SourceIndex:
                 continue  # overlaps the occurrence before
             previous_end = end
             if shifted:
-                out.append(_Found(self.original(at), self.original(end - 1) + 1))
+                out.append(_make_found((self.original(at), self.original(end - 1) + 1, ())))
             else:
-                out.append(_Found(at, end))
+                out.append(_make_found((at, end, ())))
         return out
 
     def _find_pattern(self, quote: str) -> list[_Found]:
@@ -760,19 +763,30 @@ def ground(
     different = list(dict.fromkeys(prop.value for _, prop in wanted))
     everywhere = dict(zip(different, index.find_all(different, indexed), strict=True))
     del different
-    uses = Counter(prop.value for _, prop in wanted)
+    # What was found for each quote, last first: popped as the matches are made, a quote's places
+    # are let go after its last use.
+    found_for = [everywhere[prop.value] for _, prop in reversed(wanted)]
+    del everywhere
     occurrences = _occurrences(wanted, report)
+    line_col, count_lines = index.line_col, text.count
     for claim, prop in wanted:
-        found = everywhere[prop.value]
-        uses[prop.value] -= 1
-        if not uses[prop.value]:
-            del everywhere[prop.value]  # its last use: let go of its places as the matches are made
+        found = found_for.pop()
         if front and any(f.start >= front for f in found):
             found = [f for f in found if f.start >= front]  # the body, not the front matter, states it
-        number = len(passages.get(claim.id, ()))
-        match = _match_one(claim, prop, occurrences.get(id(prop)), found, index, report, number)
-        if match is not None:
-            passages[claim.id] = (*passages.get(claim.id, ()), match)
+        occurrence = occurrences.get(id(prop)) if occurrences else None
+        # The common case, with nothing to report: found once, no occurrence asked for.
+        chosen = found[0] if len(found) == 1 and occurrence is None else _choose(
+            claim, prop, occurrence, found, index, report
+        )
+        if chosen is None:
+            continue
+        start, end, gaps = chosen
+        line, column = line_col(start)
+        end_line = line + count_lines("\n", start, end)
+        before = passages.get(claim.id, ())
+        passages[claim.id] = (
+            *before, QuoteMatch(claim.id, start, end, line, column, end_line, gaps, len(found), len(before))
+        )
     return Grounding(str(path), text, passages, front)
 
 
@@ -842,16 +856,17 @@ def _occurrences(wanted: Sequence[tuple[Claim, Property]], report: Report) -> di
     return paired
 
 
-def _match_one(
+def _choose(
     claim: Claim,
     prop: Property,
     occurrence_prop: Property | None,
     found: list[_Found],
     index: SourceIndex,
     report: Report,
-    passage: int,
-) -> QuoteMatch | None:
-    text = index.text
+) -> _Found | None:
+    """The occurrence a quote stands for (its ``occurrence:``, else the first); None, reported, when there is none.
+
+    A quote found more than once without ``occurrence:`` is reported ambiguous (its first occurrence is taken)."""
     wanted: int | None = None
     if occurrence_prop is not None and occurrence_prop.value.strip().isdigit():
         wanted = int(occurrence_prop.value.strip()) or None  # 0 is reported as a bad value (K002)
@@ -880,10 +895,7 @@ def _match_one(
                 prop.value_span,
                 Note("lengthen the quote until it is unique, or add 'occurrence: N' to choose the N-th"),
             )
-    start, end, gaps = chosen
-    line, column = index.line_col(start)
-    end_line = line + text.count("\n", start, end)
-    return QuoteMatch(claim.id, start, end, line, column, end_line, gaps, len(found), passage)
+    return chosen
 
 
 def _not_found(claim: Claim, prop: Property, index: SourceIndex, report: Report) -> None:
