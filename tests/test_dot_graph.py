@@ -8,14 +8,16 @@ lines the bisection by re-wrapping chose.
 
 from __future__ import annotations
 
+import html
 import warnings
 
 import graphviz
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.drawing.graph import Graph, quote
-from argmap.drawing.labels import balanced_wrap, wrap
+from argmap.drawing.graph import Form, Graph, quote
+from argmap.drawing.labels import balanced_wrap, esc, visible, wrap
 
 _PIECES = st.one_of(
     st.text(max_size=12),
@@ -108,3 +110,49 @@ _WORDS = st.lists(
 def test_balanced_wrap_counting_matches_rewrapping(text: str, width: int) -> None:
     """Counting lines from word lengths chooses the same lines as re-wrapping at each width, odd spacing and long words included."""
     assert balanced_wrap(text, width) == _bisected(text, width)
+
+
+_NAMES = st.sampled_from(["class", "color", "id", "label2", "minlen", "shape", "style", "tooltip", "z"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.dictionaries(_NAMES, st.one_of(st.none(), _STRINGS), max_size=5),
+    st.dictionaries(_NAMES, st.one_of(st.none(), _STRINGS), max_size=5),
+    st.sets(_NAMES, max_size=4),
+    st.sets(_NAMES, max_size=3),
+    st.one_of(st.none(), _STRINGS),
+)
+def test_forms_write_what_node_and_edge_write(
+    attributes: dict[str, str | None], more: dict[str, str | None], slots: set[str], more_slots: set[str], label: str | None
+) -> None:
+    """A statement made from a Form (some attributes fixed, the rest per statement) is the statement node or edge writes."""
+    if _ends_in_backslash(label, *attributes.values(), *more.values()):
+        return  # an odd final backslash cannot be quoted: both warn, tested above
+    fixed = {key: value for key, value in attributes.items() if key not in slots}
+    given_now = {key: value for key, value in attributes.items() if key in slots}
+    given_now.update({key: None for key in slots if key not in attributes})
+    fixed_more = {key: value for key, value in more.items() if key not in more_slots}
+    more_now = {key: more.get(key) for key in more_slots}
+    form = Form(fixed, slots, fixed_more, more_slots)
+    ours, theirs = Graph(), Graph()
+    ours.node_as(form, "a", label, **given_now, **{k: v for k, v in more_now.items() if k not in given_now})
+    ours.edge_as(form, "a", "b:n", label, **given_now, **{k: v for k, v in more_now.items() if k not in given_now})
+    both = {**fixed_more, **more_now}
+    theirs.node("a", label, _attributes=both, **{**fixed, **given_now})
+    theirs.edge("a", "b:n", label, _attributes=both, **{**fixed, **given_now})
+    if not set(more_now) & set(given_now):  # a name given per statement in both parts takes one value
+        assert ours.source == theirs.source
+
+
+def test_a_form_refuses_an_attribute_both_fixed_and_given() -> None:
+    with pytest.raises(ValueError, match="both fixed and given"):
+        Form({"color": "red"}, ("color",))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(_STRINGS, _WORDS, st.text(max_size=40)))
+def test_esc_of_plain_text_is_the_full_escape(text: str) -> None:
+    """esc's shortcut for text with nothing to escape gives what the full escape gives."""
+    full = html.escape(visible(text).replace("\\", "\\\\"), quote=True).replace("]", "&#93;")
+    assert esc(text) == full

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 from argmap.analysis.argument_map import Role
 from argmap.core.model import Claim, ClaimKind
 
 from .describe import plural
-from .graph import Graph
+from .graph import Form, Graph
 from .labels import (
     SMALL_TEXT,
     balanced_wrap,
@@ -35,38 +37,65 @@ def add_claim(scene: Scene, graph: Graph, claim: Claim) -> None:
     look = scene.theme.nodes[look_name]
     dashed = look.dashed or claim.kind is ClaimKind.ASSUMPTION
     style = "rounded,filled" + (",dashed" if dashed else "")
-    classes = ["claim", look_name, claim.kind.value]
-    classes += [role.value.replace(" ", "-") for role in sorted(scene.amap.roles.get(claim.id, ()), key=role_order)]
     focused = claim.id == scene.options.focus
-    if focused:
-        classes.append("focus")
     element_id = f"claim-{claim.id}"
     header = header_words(scene.amap, claim)
     tooltip = _tooltip(claim, header)
     mark = scene.claim_mark(claim)
     border, penwidth = look.border, look.penwidth
     if mark is not None:  # a caller's mark replaces the border's colour and line
-        classes.append(mark.name)
         border, penwidth = mark.color, mark.penwidth
         if mark.style is not None:
             style = "rounded,filled" + ("" if mark.style == "solid" else f",{mark.style}")
         if mark.note:
             tooltip += f"\n{mark.note}"
     scene.tooltips[element_id] = tooltip
-    graph.node(
+    graph.node_as(
+        _box_form(style, look.fill, border, f"{penwidth:g}", "2" if focused else None),
         claim.id,
         label=_claim_label(scene, claim, header, look, italic=look.italic or claim.kind is ClaimKind.ASSUMPTION),
-        shape="box",
-        style=style,
-        fillcolor=look.fill,
-        color=border,
-        penwidth=f"{penwidth:g}",
-        margin="0.11,0.06",
-        peripheries="2" if focused else None,
         tooltip=plain(tooltip),
         id=element_id,
-        _attributes={"class": " ".join(dict.fromkeys(classes))},
+        **{
+            "class": _classes(
+                look_name,
+                claim.kind.value,
+                scene.amap.roles.get(claim.id, frozenset()),
+                focused,
+                mark.name if mark is not None else None,
+            )
+        },
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _box_form(style: str, fill: str, border: str, penwidth: str, peripheries: str | None) -> Form:
+    """The attributes boxes of one look share (a theme has ten looks, a mark or a focus makes more)."""
+    return Form(
+        {
+            "shape": "box",
+            "style": style,
+            "fillcolor": fill,
+            "color": border,
+            "penwidth": penwidth,
+            "margin": "0.11,0.06",
+            "peripheries": peripheries,
+        },
+        ("tooltip", "id"),
+        more_slots=("class",),
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _classes(look_name: str, kind: str, roles: frozenset[Role], focused: bool, mark: str | None) -> str:
+    """A box's CSS classes: the same few combinations for thousands of boxes."""
+    classes = ["claim", look_name, kind]
+    classes += [role.value.replace(" ", "-") for role in sorted(roles, key=role_order)]
+    if focused:
+        classes.append("focus")
+    if mark is not None:
+        classes.append(mark)
+    return " ".join(dict.fromkeys(classes))
 
 
 def _add_stub(scene: Scene, graph: Graph, claim: Claim, page_file: str, page_title: str) -> None:
@@ -117,15 +146,9 @@ def _tooltip(claim: Claim, header: str) -> str:
 
 def _claim_label(scene: Scene, claim: Claim, header_text: str, look: NodeLook, *, italic: bool) -> str:
     small = SMALL_TEXT
-    header = styled(esc(header_text), bold=True)
-    statement = claim_value(claim, "kind")
-    if statement:
-        header += esc(f" · {statement}")
     rows = [
-        "<TR>"
-        f'<TD ALIGN="LEFT">{font(header, size=small, color=look.header)}</TD>'
-        '<TD WIDTH="8"></TD>'
-        f'<TD ALIGN="RIGHT">{font(esc(claim.id), size=small, color=look.header)}</TD>'
+        _header_cells(header_text, claim_value(claim, "kind"), look.header)
+        + f'<TD ALIGN="RIGHT">{font(esc(claim.id), size=small, color=look.header)}</TD>'
         "</TR>"
     ]
     details = prediction_words(claim)
@@ -153,6 +176,15 @@ def _claim_label(scene: Scene, claim: Claim, header_text: str, look: NodeLook, *
     return html_label(table)
 
 
+@functools.lru_cache(maxsize=1024)
+def _header_cells(header_text: str, statement: str | None, color: str) -> str:
+    """The start of a box's header row, up to its id: the same few for thousands of boxes."""
+    header = styled(esc(header_text), bold=True)
+    if statement:
+        header += esc(f" · {statement}")
+    return f'<TR><TD ALIGN="LEFT">{font(header, size=SMALL_TEXT, color=color)}</TD><TD WIDTH="8"></TD>'
+
+
 def _hidden_links(scene: Scene, claim_id: str) -> int:
     if len(scene.inferences) == len(scene.amap.inferences) or scene.options.page is not None:
         return 0  # an atlas page draws every link of its own claims
@@ -166,4 +198,7 @@ def _hidden_links(scene: Scene, claim_id: str) -> int:
 
 def role_order(role: Role) -> int:
     """Roles in the order :class:`~argmap.analysis.Role` lists them (for stable CSS classes)."""
-    return list(Role).index(role)
+    return _ROLE_ORDER[role]
+
+
+_ROLE_ORDER = {role: index for index, role in enumerate(Role)}

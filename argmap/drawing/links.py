@@ -7,10 +7,12 @@ the theme (:mod:`argmap.drawing.theme`), a caller's mark overriding them.
 
 from __future__ import annotations
 
+import functools
+
 from argmap.analysis.argument_map import Inference
 
 from .describe import inference_words
-from .graph import Graph
+from .graph import Form, Graph
 from .labels import LABEL_WRAP_WIDTH, balanced_wrap, esc_lines, font, html_label, plain, styled
 from .scene import Scene, junction_name
 from .theme import edge_look, link_words
@@ -79,31 +81,31 @@ def add_inference(scene: Scene, graph: Graph, inference: Inference) -> None:
             label = html_label(font(styled(esc_lines(balanced_wrap(mark.note, LABEL_WRAP_WIDTH)), bold=True), color=mark.color))
     if inference.index in scene.junctions:
         junction = junction_name(inference)
+        into_junction = _edge_form("none", None, **common)
         for number, premise in enumerate(inference.premises):
-            graph.edge(
-                premise,
-                junction,
-                arrowhead="none",
-                id=f"link-{inference.index}-{number}",
-                _attributes={"class": css, **common},
-            )
-        graph.edge(
-            junction,
-            head,
-            label=label,
-            arrowhead=look.arrowhead,
-            id=f"link-{inference.index}",
-            _attributes={"class": css, **common},
+            graph.edge_as(into_junction, premise, junction, id=f"link-{inference.index}-{number}", **{"class": css})
+        graph.edge_as(
+            _edge_form(look.arrowhead, None, **common), junction, head, label=label, id=f"link-{inference.index}", **{"class": css}
         )
     else:
         # Two ranks, like a link through a junction, so every reason of a claim sits level.
         minlen = "2" if inference.index in scene.two_rank else None
-        graph.edge(
+        graph.edge_as(
+            _edge_form(look.arrowhead, minlen, **common),
             inference.premises[0],
             head,
             label=label,
-            arrowhead=look.arrowhead,
-            minlen=minlen,
             id=f"link-{inference.index}",
-            _attributes={"class": css, **common},
+            **{"class": css},
         )
+
+
+@functools.lru_cache(maxsize=256)
+def _edge_form(arrowhead: str, minlen: str | None, *, color: str, style: str, penwidth: str, arrowsize: str) -> Form:
+    """The attributes the lines of one look share (a theme has four looks; marks make more)."""
+    return Form(
+        {"arrowhead": arrowhead, "minlen": minlen},
+        ("id",),
+        {"color": color, "style": style, "penwidth": penwidth, "arrowsize": arrowsize},
+        ("class",),
+    )

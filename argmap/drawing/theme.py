@@ -8,6 +8,7 @@ explains the visual language to readers.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 import attrs
@@ -202,13 +203,24 @@ _MAIN_KIND = {
 
 def node_look(amap: ArgumentMap, claim: Claim) -> str:
     """The look of a claim's box: ``main``, an attacking role, or the claim's kind."""
-    roles = amap.roles.get(claim.id, frozenset())
-    if Role.MAIN in roles or claim.id == amap.main:
+    if claim.id == amap.main:
+        return "main"
+    return _role_look(amap.roles.get(claim.id, _NO_ROLES)) or claim.kind.value
+
+
+_NO_ROLES: frozenset[Role] = frozenset()
+
+
+@functools.lru_cache(maxsize=256)
+def _role_look(roles: frozenset[Role]) -> str | None:
+    """The look a claim's roles give it, if any: worked out once for each of the few sets of roles
+    (an enum member hashes in Python, and a big map asks for thousands of boxes' looks three times)."""
+    if Role.MAIN in roles:
         return "main"
     for role, look in ((Role.UNDERCUT, "undercut"), (Role.REBUTTAL, "rebuttal"), (Role.OBJECTION, "objection")):
         if role in roles:
             return look
-    return claim.kind.value
+    return None
 
 
 def edge_look(amap: ArgumentMap, inference: Inference) -> str:
@@ -225,12 +237,17 @@ def edge_look(amap: ArgumentMap, inference: Inference) -> str:
 
 def header_words(amap: ArgumentMap, claim: Claim) -> str:
     """The box's header: what the claim is (kind and attacking role), e.g. ``REBUTTAL · PREMISE``."""
-    roles = amap.roles.get(claim.id, frozenset())
     if claim.id == amap.main:
         return "MAIN CONCLUSION" + _MAIN_KIND.get(claim.kind, "")
+    return _header(amap.roles.get(claim.id, _NO_ROLES), claim.kind)
+
+
+@functools.lru_cache(maxsize=256)
+def _header(roles: frozenset[Role], kind: ClaimKind) -> str:
+    """:func:`header_words` of a claim other than the main one: the same few for thousands of boxes."""
     words = [role.value.upper() for role in _ATTACK_ROLES if role in roles]
-    if not words or claim.kind not in (ClaimKind.OBJECTION, ClaimKind.CLAIM):
-        words.append(_KIND_HEADER[claim.kind])
+    if not words or kind not in (ClaimKind.OBJECTION, ClaimKind.CLAIM):
+        words.append(_KIND_HEADER[kind])
     return " · ".join(words)
 
 
