@@ -200,14 +200,15 @@ def check_file(
         return FileResult(path, None, (diagnostic,), None, unreadable=True)
     if len(data) > LARGE_FILE:
         map_large_blocks()
-    try:
-        text = decode(data, name)
-        del data  # the bytes are as big as the text: not kept while the map is checked
-        document = parse(text, name)
-    except ArgmapSyntaxError as exc:
-        return FileResult(name, exc.text, (exc.diagnostic,), None)
-    amap = resolve(document, allow_outside_source=allow_outside_source, lint=lint, analysis=analysis)
-    return FileResult(name, document.text, amap.diagnostics, amap)
+    with gc_paused(settle=True):  # one pause for both: the collector would go over the document in between
+        try:
+            text = decode(data, name)
+            del data  # the bytes are as big as the text: not kept while the map is checked
+            document = parse(text, name)
+        except ArgmapSyntaxError as exc:
+            return FileResult(name, exc.text, (exc.diagnostic,), None)
+        amap = resolve(document, allow_outside_source=allow_outside_source, lint=lint, analysis=analysis)
+        return FileResult(name, document.text, amap.diagnostics, amap)
 
 
 GROUPED = 3
