@@ -465,8 +465,10 @@ def _may_fire(texts: list[str]) -> list[int]:
             index = bisect_right(ends, at)
             found.add(index)
             at = lower.find(word, ends[index])
+    del lower, ends  # a big map's texts are megabytes: each copy goes as soon as it is done with (peak memory)
     # C004: a text that starts with a pronoun once spaces and openers are stripped.
     found.update(compress(range(count), map(str.startswith, map(str.lstrip, lowers, repeat(_STRIPPED)), repeat(_LEANING))))
+    del lowers
     # C005: as _may_be_long, for each text.
     others = "\x00".join(texts).encode("utf-8", "surrogatepass").translate(None, _WORD_BYTES).split(b"\x00")
     found.update(compress(range(count), map(LONG_CLAIM.__le__, map(len, others))))
