@@ -96,9 +96,9 @@ _UNKNOWN: set[str] = set()
 def check_header(document: Document, report: Report) -> None:
     """The header's fields: known (H001), given once (H002), before the claims (H003), valid values."""
     seen: dict[str, Property] = {}
-    first_claim = document.claims[0].span.start if document.claims else None
+    first_claim = document.claims[0].start if document.claims else None  # offsets: no span is made
     for field in document.header:
-        if first_claim is not None and field.span.start > first_claim and field.key in HEADER_FIELDS:
+        if first_claim is not None and field.start > first_claim and field.key in HEADER_FIELDS:
             report(
                 "H003",
                 f"the header field '{field.key}' comes after the first claim: move it to the top",
