@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.drawing.graph import Form, Graph, quote
-from argmap.drawing.labels import balanced_wrap, esc, visible, wrap
+from argmap.drawing.labels import Wrapping, balanced_wrap, esc, visible, wrap
 
 _PIECES = st.one_of(
     st.text(max_size=12),
@@ -110,6 +110,17 @@ _WORDS = st.lists(
 def test_balanced_wrap_counting_matches_rewrapping(text: str, width: int) -> None:
     """Counting lines from word lengths chooses the same lines as re-wrapping at each width, odd spacing and long words included."""
     assert balanced_wrap(text, width) == _bisected(text, width)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(_WORDS, st.text(max_size=80)), st.lists(st.integers(1, 60), max_size=5), st.integers(1, 50))
+def test_wrapping_reused_after_counting_matches_rewrapping(text: str, counted: list[int], width: int) -> None:
+    """A drawing's :class:`Wrapping` is counted at the layout's widths before its box takes the
+    balanced lines: the remembered counts are the lines wrap makes and change nothing chosen."""
+    wrapping = Wrapping(text)
+    for each in counted:
+        assert wrapping.lines(each) == len(wrap(text, each))
+    assert wrapping.balanced(width) == _bisected(text, width)
 
 
 _NAMES = st.sampled_from(["class", "color", "id", "label2", "minlen", "shape", "style", "tooltip", "z"])

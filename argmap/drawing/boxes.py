@@ -157,7 +157,7 @@ def _claim_label(scene: Scene, claim: Claim, header_text: str, look: NodeLook, *
             f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">'
             f"{font(styled(esc_lines(phrase_lines(details, 48)), italic=True), size=small, color=look.header)}</TD></TR>"
         )
-    body = styled(esc_lines(balanced_wrap(claim.text, scene.layout.wrap)), bold=look.bold, italic=italic)
+    body = styled(esc_lines(scene.wrapping(claim.text).balanced(scene.layout.wrap)), bold=look.bold, italic=italic)
     rows.append(f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">{font(body, color=look.text)}</TD></TR>')
     mark = scene.claim_mark(claim)
     if mark is not None and mark.note:

@@ -25,8 +25,8 @@ from .labels import (
     LABEL_WRAP_WIDTH,
     SMALL_TEXT,
     WRAP_WIDTH,
+    Wrapping,
     balanced_wrap,
-    line_counter,
     phrase_lines,
     text_width,
     wrap,
@@ -149,6 +149,7 @@ def choose_layout(
     fit: str | None,
     notes: Mapping[str, str] | None = None,
     labels: Mapping[int, str] | None = None,
+    wrapping: Callable[[str], Wrapping] = Wrapping,
 ) -> Layout:
     """Direction, wrapping width and spacing for a drawing.
 
@@ -160,9 +161,12 @@ def choose_layout(
     medium largest within those proportions wins, and a turned map must fit it
     :data:`LR_GAIN` times larger than the best unturned one. When no candidate keeps the
     proportions, the one that comes nearest wins.
+
+    ``wrapping`` gives each claim's text its :class:`~argmap.drawing.labels.Wrapping`: the
+    scene's own, so that the boxes reuse the line counts made here.
     """
     medium = MEDIA[fit or "screen"]
-    estimate = _Estimate(amap, claims, inferences, junctions, key, notes or {}, labels or {})
+    estimate = _Estimate(amap, claims, inferences, junctions, key, notes or {}, labels or {}, wrapping)
 
     def make(turned: str, wrap_width: int) -> Layout:
         nodesep, ranksep = (0.15, 0.3) if turned in ("LR", "RL") else (0.3, 0.35)
@@ -213,12 +217,13 @@ class _Estimate:
         key: KeyEntries,
         notes: Mapping[str, str],
         labels: Mapping[int, str],
+        wrapping: Callable[[str], Wrapping] = Wrapping,
     ) -> None:
         self.amap = amap
         self.claims = claims
         self.key = key
         self.levels = _levels(claims, inferences, junctions)
-        self.boxes = {claim.id: _Box.of(amap, claim, notes.get(claim.id)) for claim in claims}
+        self.boxes = {claim.id: _Box.of(amap, claim, notes.get(claim.id), wrapping) for claim in claims}
         # A labelled line puts its label between its target's rank and the next: dot makes room.
         self.labels: dict[int, tuple[float, float]] = {}
         """By the rank of the lines' target: the widest and the tallest label (pt) between it and the next."""
@@ -348,8 +353,11 @@ class _Box:
     """How many lines of small text the box has besides its header: a prediction's details, a mark's note."""
 
     @classmethod
-    def of(cls, amap: ArgumentMap, claim: Claim, note: str | None = None) -> _Box:
-        """The box of ``claim``, with a caller's mark's ``note`` under its text."""
+    def of(
+        cls, amap: ArgumentMap, claim: Claim, note: str | None = None, wrapping: Callable[[str], Wrapping] = Wrapping
+    ) -> _Box:
+        """The box of ``claim``, with a caller's mark's ``note`` under its text; ``wrapping`` gives its text's
+        :class:`~argmap.drawing.labels.Wrapping`."""
         header = len(header_words(amap, claim)) + len(claim.id) + 2
         statement = claim_value(claim, "kind")
         if statement:
@@ -358,7 +366,7 @@ class _Box:
         if note:
             details += wrap(note)  # drawn in the same small text
         least_width = max(14 + 5.0 * header, 14 + 4.6 * max((text_width(line) for line in details), default=0))
-        return cls(line_counter(claim.text), text_width(claim.text), least_width, len(details))
+        return cls(wrapping(claim.text).lines, text_width(claim.text), least_width, len(details))
 
     def size(self, wrap_width: int) -> tuple[float, float]:
         """The box's size in pt, as Graphviz will draw it. The lines are counted as :func:`wrap`

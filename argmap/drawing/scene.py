@@ -19,6 +19,7 @@ from argmap.core.model import Claim
 from .describe import plural
 from .focus import DEFAULT_FOCUS_DEPTH, select
 from .key import KEY_MIN_CLAIMS, KeyEntries, key_entries
+from .labels import Wrapping
 from .layout import Layout, choose_layout, two_rank_links
 from .theme import Mark, Marks, Theme, link_words
 
@@ -86,6 +87,8 @@ class Scene:
         self.key: KeyEntries = key_entries(amap, self.claims, self.inferences, options.marks) if shown else _NO_KEY
         """What the key lists (nothing when there is no key)."""
         notes = {claim_id: mark.note for claim_id, mark in options.marks.claims.items() if mark.note} if options.marks else {}
+        self.wrappings: dict[str, Wrapping] = {}
+        """Each claim text's wrapping, by the text: made for the layout's estimate, reused by the boxes."""
         self.layout: Layout = choose_layout(
             amap,
             self.claims,
@@ -96,12 +99,20 @@ class Scene:
             options.fit,
             notes,
             {inference.index: words for inference in self.inferences if (words := self.link_label(inference))},
+            self.wrapping,
         )
         direction = self.layout.direction
         # Graphviz flips a cluster's labelloc under BT and its labeljust under RL:
         # keep frame titles at the top left whichever way the map is turned.
         self.cluster_labelloc = "b" if direction == "BT" else "t"
         self.cluster_labeljust = "r" if direction == "RL" else "l"
+
+    def wrapping(self, text: str) -> Wrapping:
+        """The :class:`~argmap.drawing.labels.Wrapping` of a claim's text, made once per drawing."""
+        found = self.wrappings.get(text)
+        if found is None:
+            found = self.wrappings[text] = Wrapping(text)
+        return found
 
     def _junctions(self) -> set[int]:
         """Inferences drawn through a junction point: linked groups, and every inference an
