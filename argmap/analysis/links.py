@@ -302,11 +302,17 @@ class LinkBinder:
                     place.span,
                     Note("the other link is here", drafts[other][2].span),
                 )
-            same[shape] = len(drafts)
-            if self.drafts_by_target is not None:
-                self.drafts_by_target.setdefault(target_key, []).append(len(drafts))
-            drafts.append((link, group, place, target_claim, target_inference))
-            self.order_keys.append((link.at, place.at))
+            self.add_draft(same, shape, (link, group, place, target_claim, target_inference), target_key)
+
+    def add_draft(self, same: dict[_Shape, int], shape: _Shape, draft: _Draft, target_key: str | int) -> None:
+        """Add an inference to the drafts and to the tables that find it (``same``: by its shape)."""
+        drafts = self.drafts
+        same[shape] = len(drafts)
+        if self.drafts_by_target is not None:
+            self.drafts_by_target.setdefault(target_key, []).append(len(drafts))
+        drafts.append(draft)
+        link, _, place, _, _ = draft
+        self.order_keys.append((link.at, place.at))
 
 
 def _bind_to_claims(binder: LinkBinder, links: tuple[Link, ...]) -> list[Link]:
@@ -318,7 +324,7 @@ def _bind_to_claims(binder: LinkBinder, links: tuple[Link, ...]) -> list[Link]:
     goes through ``add_link``.
     """
     pending: list[Link] = []
-    claims, drafts, order_keys = binder.claims, binder.drafts, binder.order_keys
+    claims, add_draft = binder.claims, binder.add_draft
     supports, attacks, attack_sources = binder.supports, binder.attacks, binder.attack_sources
     for link in links:
         target = link.target
@@ -337,12 +343,10 @@ def _bind_to_claims(binder: LinkBinder, links: tuple[Link, ...]) -> list[Link]:
             binder.add_link(link)
             continue
         if link.type is _SUPPORT:
-            supports[shape] = len(drafts)
+            add_draft(supports, shape, (link, (premise,), place, claim, None), claim)
         else:
-            attacks[shape] = len(drafts)
             attack_sources.add(premise)
-        drafts.append((link, (premise,), place, claim, None))
-        order_keys.append((link.at, place.at))
+            add_draft(attacks, shape, (link, (premise,), place, claim, None), claim)
     return pending
 
 

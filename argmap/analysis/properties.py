@@ -14,7 +14,6 @@ from argmap.core.diagnostics import Note
 from argmap.core.model import ClaimKind, Document, Property
 from argmap.core.suggest import closest
 from argmap.language.schema import CLAIM_PROPERTIES, HEADER_FIELDS, PropertySpec, allowed_for
-from argmap.language.schema import _any as _ANY_VALUE
 
 from .findings import Report
 
@@ -53,7 +52,7 @@ class PropertyRules:
         self.allowed = allowed
         self.kind = kind
         self.valid: dict[str, set[str] | None] = {
-            key: None if spec.validate is _ANY_VALUE else set() for key, spec in allowed.items()
+            key: None if spec.free_text else set() for key, spec in allowed.items()
         }
         """For each key, the values its validator has passed, or None when every value that is not
         blank passes."""

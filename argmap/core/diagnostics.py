@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import attrs
 
 from .codes import REGISTRY, Severity
-from .model import Span
+from .model import Source, Span
 
 __all__ = [
     "ArgmapError",
@@ -156,12 +156,7 @@ def know_line_starts(text: str, starts: Sequence[int]) -> None:
 def _line_starts(text: str) -> Sequence[int]:
     global _starts_of
     if _starts_of[0] is not text:
-        starts = [0]
-        at = text.find("\n")
-        while at != -1:
-            starts.append(at + 1)
-            at = text.find("\n", at + 1)
-        _starts_of = (text, starts)
+        _starts_of = (text, Source("", text).line_starts())
     return _starts_of[1]
 
 

@@ -104,7 +104,7 @@ class Source:
 
     def span(self, start: int, end: int) -> Span:
         """The span of the characters ``[start, end)``."""
-        starts = self._starts if self._starts is not None else self._line_starts()
+        starts = self.line_starts()
         line = bisect_right(starts, start)
         end_line = bisect_right(starts, end, line - 1) if end != start else line
         return _new_span(

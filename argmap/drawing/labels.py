@@ -29,7 +29,6 @@ __all__ = [
     "esc_lines",
     "font",
     "html_label",
-    "line_counter",
     "phrase_lines",
     "plain",
     "styled",
@@ -182,7 +181,12 @@ class Wrapping:
         self._counts: dict[int, int] = {}
 
     def lines(self, width: int) -> int:
-        """``len(wrap(text, width))``, counted once per width."""
+        """``len(wrap(text, width))``, counted once per width.
+
+        >>> wrapping = Wrapping("Trees cool streets by several degrees in summer.")
+        >>> wrapping.lines(20), wrapping.lines(80)
+        (3, 1)
+        """
         count = self._counts.get(width)
         if count is None:
             count = self._counts[width] = self._count(width)
@@ -235,20 +239,10 @@ def _cut(text: str, lengths: list[int], width: int) -> list[str]:
     return lines
 
 
-def line_counter(text: str) -> Callable[[int], int]:
-    """A function giving ``len(wrap(text, width))`` for any width: counted from the word
-    lengths when :func:`wrap` would lay the text out from them alone, which is most of the
-    time and several times faster than wrapping.
-
-    >>> count = line_counter("Trees cool streets by several degrees in summer.")
-    >>> count(20), count(80)
-    (3, 1)
-    """
-    return _counter(text, _word_lengths(text))
-
-
 def _counter(text: str, words: tuple[list[list[int]], int] | None) -> Callable[[int], int]:
-    """:func:`line_counter` of ``text``, whose :func:`_word_lengths` are ``words``."""
+    """A function giving ``len(wrap(text, width))`` for any width, given the text's :func:`_word_lengths`:
+    counted from the word lengths when :func:`wrap` would lay the text out from them alone, which
+    is most of the time and several times faster than wrapping."""
     if words is not None and len(words[0]) == 1 and min(words[0][0]) > 0:
         lengths, longest = words[0][0], words[1]  # the usual claim: one paragraph, no empty word
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Callable
 from typing import TypeVar
@@ -243,16 +244,16 @@ def _spliced(
     Every record kept is made again with the new text's source, so no
     record holds on to an earlier version of the text.
     """
-    first = bisect.bisect_left(records, start, key=_start)
-    after = bisect.bisect_left(records, stop, key=_start)
+    first = bisect.bisect_left(records, start, key=_START)
+    after = bisect.bisect_left(records, stop, key=_START)
     kept: list[_Record] = [move(record, source, 0) for record in records[:first]]
     kept += made
     kept += [move(record, source, shift) for record in records[after:]]
     return tuple(kept)
 
 
-def _start(record: Claim | Link) -> int:
-    return record.start
+_START = operator.attrgetter("start")
+"""Where a record starts (its first packed offset)."""
 
 
 def _moved_property(prop: Property, source: Source, chars: int) -> Property:

@@ -51,6 +51,15 @@ from .records import Part, Records, heading_title, joined, make_property, unesca
 __all__ = ["Decline", "Scanner", "scan"]
 
 
+def _words() -> tuple[str, str, str, str]:
+    """The patterns both :class:`_Lines` and :func:`_every_line` are made of: an id (never followed by
+    what would make it longer: ``a-x b`` is the id ``a-x``), a key, a claim kind, and the sources of a
+    link (ids separated by commas, or joined by ``+``)."""
+    ident = terminal("ID") + r"(?!\w|-\w)"
+    listed = rf"{ident}(?:[ \t]*,[ \t]*{ident})*|{ident}(?:[ \t]*\+[ \t]*{ident})+"
+    return ident, terminal("KEY"), "|".join(KIND_WORDS), listed
+
+
 class _Lines:
     """The whole-line patterns of the fast path, composed from the grammar's terminals.
 
@@ -61,10 +70,8 @@ class _Lines:
     """
 
     def __init__(self, text: str, end: str) -> None:
-        ident = terminal("ID") + r"(?!\w|-\w)"
-        key = terminal("KEY")
-        kinds = "|".join(KIND_WORDS)
-        sources = rf"\+[ \t]*{ident}|{ident}(?:[ \t]*,[ \t]*{ident})*|{ident}(?:[ \t]*\+[ \t]*{ident})+"
+        ident, key, kinds, listed = _words()
+        sources = rf"\+[ \t]*{ident}|{listed}"
         self.ident = re.compile(ident)
         self.header = re.compile(rf"({key})[ \t]*:[ \t]*({text})?{end}")
         self.claim = re.compile(rf"(?:(main)[ \t]+)?({kinds})[ \t]+({ident})[ \t]*:[ \t]*({text})?{end}")
@@ -111,14 +118,11 @@ def _every_line() -> re.Pattern[str]:
     spares Python a split, a test and a call on most of its hundreds of
     thousands of lines.
     """
-    ident = terminal("ID") + r"(?!\w|-\w)"
-    key = terminal("KEY")
-    kinds = "|".join(KIND_WORDS)
+    ident, key, kinds, sources = _words()
     text = r"[^ \t\r\n#\\](?:[^\r\n#\\]*[^ \t\r\n#\\])?"
     end = r"[ \t]*\r?$"
     # Never two runs of spaces side by side with only optional text between them: on a line that
     # fails at its end (a '#' after many spaces) each split of the spaces would be tried (quadratic).
-    sources = rf"{ident}(?:[ \t]*,[ \t]*{ident})*|{ident}(?:[ \t]*\+[ \t]*{ident})+"
     prop = rf"[ \t]+({key})[ \t]*:(?:[ \t]*({text}))?{end}"
     under = ""
     for _ in range(_PROPERTIES_AT_ONCE):

@@ -247,6 +247,11 @@ class PropertySpec:
     repeatable: bool = False
     """Whether a claim may carry it more than once (``quote:`` for a claim the text states twice)."""
 
+    @property
+    def free_text(self) -> bool:
+        """Whether any value that is not blank is valid (a quote, a note, tags)."""
+        return self.validate is _any
+
 
 STATEMENT_KINDS = (
     "fact",
