@@ -1,6 +1,7 @@
 """Where the time of ``argmap check`` goes, phase by phase, for one generated map.
 
-    .venv/bin/python bench/phases.py 10000 [REPEAT]
+    .venv/bin/python bench/phases.py 10000 [REPEAT]        # a map of bench/generate.py
+    .venv/bin/python bench/phases.py MAP.arg [REPEAT]      # any map, e.g. one of bench/debate.py
 
 Prints the best wall seconds of REPEAT runs (default 3) for reading, the character checks, the line scanner (which
 builds the model), and
@@ -30,7 +31,7 @@ PHASES = ["check_header", "collect_claims", "check_main", "check_cycles", "deriv
 
 
 def main() -> int:
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    given = sys.argv[1] if len(sys.argv) > 1 else "10000"
     repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     timings: dict[str, float] = {}
     best: dict[str, float] = {}
@@ -54,7 +55,7 @@ def main() -> int:
     grounding.ground = timed("ground (quotes)", grounding.ground)  # type: ignore[assignment]
     predictions.check_predictions = timed("check_predictions", predictions.check_predictions)  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as tmp:
-        path = write(size, Path(tmp) / "map.arg")
+        path = Path(given) if given.endswith(".arg") else write(int(given), Path(tmp) / "map.arg")
         for _ in range(repeat):
             timings.clear()
             amap = run_once(path, timings)

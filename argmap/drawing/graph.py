@@ -59,7 +59,8 @@ def quote(identifier: str) -> str:
     # final newline too, as the package's pattern reads it) warns each time it is quoted.
     kind = type(identifier)
     if kind is str:
-        quoted = _quoted.get(identifier)
+        # A long string is a label or tooltip met once: hashing it to look it up costs as much as quoting it.
+        quoted = _quoted.get(identifier) if len(identifier) <= _CACHED else None
         if quoted is not None:
             return quoted
     elif kind is not quoting.NoHtml:

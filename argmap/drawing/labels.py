@@ -10,11 +10,13 @@ Characters XML cannot carry are shown as ``<U+XXXX>`` (:func:`visible`).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
+import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import graphviz
 
@@ -172,13 +174,26 @@ class Wrapping:
     by :func:`balanced_wrap`, and the lines are cut from the word lengths without splitting
     the text a second time (at 10,000 claims these were most of the time of a box's label)."""
 
-    __slots__ = ("_count", "_counts", "_words", "text")
+    __slots__ = ("_counts", "_ends", "_lengths", "_longest", "_words", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._words = _word_lengths(text)
-        self._count = _counter(text, self._words)
+        self._lengths: list[int] | None = None
+        """The word lengths of the usual claim (one paragraph, no empty word), else None."""
+        self._ends: list[int] = []
+        """Their :func:`_word_ends`."""
+        self._longest = 0
         self._counts: dict[int, int] = {}
+        if text.isascii() and text.isprintable() and "  " not in text:  # one paragraph of words: the usual claim
+            lengths = list(map(len, text.split(" ")))
+            self._words: tuple[list[list[int]], int] | None = [lengths], max(lengths)
+        else:
+            self._words = _word_lengths(text)
+            if self._words is None or len(self._words[0]) > 1:
+                return
+            lengths = self._words[0][0]
+        if min(lengths) > 0:
+            self._lengths, self._longest, self._ends = lengths, max(lengths), _word_ends(lengths)
 
     def lines(self, width: int) -> int:
         """``len(wrap(text, width))``, counted once per width.
@@ -192,17 +207,26 @@ class Wrapping:
             count = self._counts[width] = self._count(width)
         return count
 
+    def _count(self, width: int) -> int:
+        """``len(wrap(text, width))``: counted from the word lengths when :func:`wrap` would lay the
+        text out from them alone, which is most of the time and several times faster than wrapping."""
+        lengths = self._lengths
+        if lengths is not None:
+            return _words_line_count(self._ends, width) if self._longest <= width else len(wrap(self.text, width))
+        words = self._words
+        if words is not None and words[1] <= width:
+            return _line_count(words[0], width)
+        return len(wrap(self.text, width))
+
     def balanced(self, width: int) -> list[str]:
         """``balanced_wrap(text, width)``."""
-        text, words = self.text, self._words
+        text, lengths, longest = self.text, self._lengths, self._longest
         lines = self.lines(width)
         if lines < 2:
             return wrap(text, width)
         # The narrowest width that needs no more lines (fewer columns never need fewer lines).
         low, high = max(width // 2, 1), width
-        lengths, longest = (words[0][0], words[1]) if words is not None and len(words[0]) == 1 else ([0], 0)
-        simple = min(lengths) > 0
-        if simple:
+        if lengths is not None:
             # One paragraph of words. Each line break saves at most one space, so ``lines`` lines
             # of fewer columns than its letters and remaining spaces spread over them cannot hold
             # it; from its longest word on, the lines are counted from the word lengths, which a
@@ -217,7 +241,7 @@ class Wrapping:
                 low = middle + 1
             else:
                 high = middle
-        if simple and longest <= low and "  " not in text:
+        if lengths is not None and longest <= low and "  " not in text:
             return _cut(text, lengths, low)
         return wrap(text, low)
 
@@ -239,37 +263,24 @@ def _cut(text: str, lengths: list[int], width: int) -> list[str]:
     return lines
 
 
-def _counter(text: str, words: tuple[list[list[int]], int] | None) -> Callable[[int], int]:
-    """A function giving ``len(wrap(text, width))`` for any width, given the text's :func:`_word_lengths`:
-    counted from the word lengths when :func:`wrap` would lay the text out from them alone, which
-    is most of the time and several times faster than wrapping."""
-    if words is not None and len(words[0]) == 1 and min(words[0][0]) > 0:
-        lengths, longest = words[0][0], words[1]  # the usual claim: one paragraph, no empty word
-
-        def count_words(width: int) -> int:
-            return _words_line_count(lengths, width) if longest <= width else len(wrap(text, width))
-
-        return count_words
-
-    def count(width: int) -> int:
-        if words is not None and words[1] <= width:
-            return _line_count(words[0], width)
-        return len(wrap(text, width))
-
+def _words_line_count(ends: list[int], width: int) -> int:
+    """:func:`_line_count` of one paragraph with no empty word (none longer than ``width``), from
+    :func:`_word_ends`: each line takes the words that end within ``width`` columns of its start,
+    found by bisection, so the count costs a step per line instead of per word."""
+    count, start, last = 1, 0, ends[-1]
+    reach = width + 1
+    while last > reach:  # the words from ``start`` on do not all fit on this line
+        start = ends[bisect.bisect_right(ends, reach) - 1]
+        reach = start + width + 1
+        count += 1
     return count
 
 
-def _words_line_count(lengths: list[int], width: int) -> int:
-    """:func:`_line_count` of one paragraph with no empty word (none longer than ``width``):
-    the same steps without the bookkeeping for empty lines, about twice as fast."""
-    count = 1
-    used = -1
-    for length in lengths:
-        used += 1 + length
-        if used > width:
-            count += 1
-            used = length
-    return count
+def _word_ends(lengths: list[int]) -> list[int]:
+    """Where each word of a paragraph ends, counting one space after every word: ``ends[i] - 1`` is the
+    width of the words up to ``i`` on one line, and ``ends[j] - ends[i] - 1`` that of the words after
+    ``i`` up to ``j``."""
+    return [end + words for words, end in enumerate(itertools.accumulate(lengths), 1)]
 
 
 def _word_lengths(text: str) -> tuple[list[list[int]], int] | None:
@@ -284,10 +295,10 @@ def _word_lengths(text: str) -> tuple[list[list[int]], int] | None:
         if not all(paragraph.isprintable() for paragraph in paragraphs):
             return None
     lengths = [
-        [len(word) for word in (paragraph.split(" ") if "  " not in paragraph else _SPACES.split(paragraph))]
+        list(map(len, paragraph.split(" ") if "  " not in paragraph else _SPACES.split(paragraph)))
         for paragraph in paragraphs
     ]
-    return lengths, max(max(words) for words in lengths)
+    return lengths, max(map(max, lengths))
 
 
 def _line_count(paragraphs: list[list[int]], width: int) -> int:

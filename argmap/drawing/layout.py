@@ -223,7 +223,11 @@ class _Estimate:
         self.claims = claims
         self.key = key
         self.levels = _levels(claims, inferences, junctions)
-        self.boxes = {claim.id: _Box.of(amap, claim, notes.get(claim.id), wrapping) for claim in claims}
+        self.boxes = {claim.id: _box(amap, claim, notes.get(claim.id), wrapping) for claim in claims}
+        self.ranks: dict[int, list[str | int]] = {}
+        """The drawn nodes of each rank, in the order of :attr:`levels`."""
+        for node, rank in self.levels.items():
+            self.ranks.setdefault(rank, []).append(node)
         # A labelled line puts its label between its target's rank and the next: dot makes room.
         self.labels: dict[int, tuple[float, float]] = {}
         """By the rank of the lines' target: the widest and the tallest label (pt) between it and the next."""
@@ -241,13 +245,15 @@ class _Estimate:
 
     def extent(self, direction: str, wrap_width: int, nodesep: float, ranksep: float) -> tuple[float, float]:
         """The estimated size in pt of the drawing (title and key included)."""
-        junction = 16.0
-        sizes: dict[str | int, tuple[float, float]] = {
-            claim_id: box.size(wrap_width) for claim_id, box in self.boxes.items()
-        }
-        ranks: dict[int, list[tuple[float, float]]] = {}
-        for node, rank in self.levels.items():
-            ranks.setdefault(rank, []).append(sizes.get(node, (junction, junction)))
+        junction = (16.0, 16.0)
+        sizes: dict[str | int, tuple[float, float]] = {}
+        for claim_id, (lines, total, least_width, details) in self.boxes.items():
+            # The box's size in pt, as Graphviz will draw it. The lines are counted as :func:`wrap`
+            # makes them; ``balanced_wrap`` gives as many lines, about equally long.
+            count = lines(wrap_width)
+            longest = min(wrap_width, -(-total // count) + 3) if count > 1 else total
+            sizes[claim_id] = max(20 + 5.65 * longest, least_width), 22 + 12.5 * count + 11 * details
+        ranks = {rank: [sizes.get(node, junction) for node in nodes] for rank, nodes in self.ranks.items()}
         if not ranks:
             return 1.0, 1.0
         gap, between = nodesep * 72, ranksep * 72
@@ -339,38 +345,22 @@ def _levels(claims: Sequence[Claim], inferences: Sequence[Inference], junctions:
     return level
 
 
-@attrs.frozen
-class _Box:
-    """What a claim box's size depends on, worked out once for all the layouts tried."""
+_Box = tuple[Callable[[int], int], int, float, int]
+"""What a claim box's size depends on, worked out once for all the layouts tried: how many lines
+its text wraps into at a width; the text's width in columns, unwrapped; the width in pt the header
+(kind, role, id, statement kind) and a prediction's details need; how many lines of small text the
+box has besides its header (a prediction's details, a mark's note)."""
 
-    lines: Callable[[int], int]
-    """How many lines the text wraps into at a width."""
-    total: int
-    """The text's width in columns, unwrapped."""
-    least_width: float
-    """The width in pt the header (kind, role, id, statement kind) and a prediction's details need."""
-    details: int
-    """How many lines of small text the box has besides its header: a prediction's details, a mark's note."""
 
-    @classmethod
-    def of(
-        cls, amap: ArgumentMap, claim: Claim, note: str | None = None, wrapping: Callable[[str], Wrapping] = Wrapping
-    ) -> _Box:
-        """The box of ``claim``, with a caller's mark's ``note`` under its text; ``wrapping`` gives its text's
-        :class:`~argmap.drawing.labels.Wrapping`."""
-        header = len(header_words(amap, claim)) + len(claim.id) + 2
-        statement = claim_value(claim, "kind")
-        if statement:
-            header += len(statement) + 3
-        details = phrase_lines(prediction_words(claim), 48) if claim.kind is ClaimKind.PREDICTION else []
-        if note:
-            details += wrap(note)  # drawn in the same small text
-        least_width = max(14 + 5.0 * header, 14 + 4.6 * max((text_width(line) for line in details), default=0))
-        return cls(wrapping(claim.text).lines, text_width(claim.text), least_width, len(details))
-
-    def size(self, wrap_width: int) -> tuple[float, float]:
-        """The box's size in pt, as Graphviz will draw it. The lines are counted as :func:`wrap`
-        makes them; ``balanced_wrap`` gives as many lines, about equally long."""
-        count = self.lines(wrap_width)
-        longest = min(wrap_width, -(-self.total // count) + 3) if count > 1 else self.total
-        return max(20 + 5.65 * longest, self.least_width), 22 + 12.5 * count + 11 * self.details
+def _box(amap: ArgumentMap, claim: Claim, note: str | None, wrapping: Callable[[str], Wrapping]) -> _Box:
+    """The box of ``claim``, with a caller's mark's ``note`` under its text; ``wrapping`` gives its text's
+    :class:`~argmap.drawing.labels.Wrapping`."""
+    header = len(header_words(amap, claim)) + len(claim.id) + 2
+    statement = claim_value(claim, "kind")
+    if statement:
+        header += len(statement) + 3
+    details = phrase_lines(prediction_words(claim), 48) if claim.kind is ClaimKind.PREDICTION else []
+    if note:
+        details += wrap(note)  # drawn in the same small text
+    least_width = max(14 + 5.0 * header, 14 + 4.6 * max((text_width(line) for line in details), default=0))
+    return wrapping(claim.text).lines, text_width(claim.text), least_width, len(details)

@@ -15,7 +15,7 @@ from .describe import inference_words
 from .graph import Form, Graph
 from .labels import LABEL_WRAP_WIDTH, balanced_wrap, esc_lines, font, html_label, plain, styled
 from .scene import Scene, junction_name
-from .theme import edge_look, link_words
+from .theme import EdgeLook, edge_look, link_words
 
 __all__ = ["JUNCTION_HALO", "JUNCTION_SIZE", "add_inference", "add_junction"]
 
@@ -60,44 +60,49 @@ def add_inference(scene: Scene, graph: Graph, inference: Inference) -> None:
     else:
         assert inference.target_inference is not None
         head = junction_name(scene.amap.inferences[inference.target_inference])
-    common = {
-        "color": look.color,
-        "style": look.style,
-        "penwidth": f"{look.penwidth:g}",
-        "arrowsize": f"{look.arrowsize:g}",
-    }
     label = None
     words = link_words(inference)
     if words:
         label = html_label(font(styled(esc_lines(balanced_wrap(words, LABEL_WRAP_WIDTH)), italic=True), color=look.label))
     css = f"link {look_name}" + (" linked" if len(inference.premises) > 1 else "")
     mark = scene.link_mark(inference)
-    if mark is not None:  # a caller's mark replaces the line's colour and style, its note the label
+    if mark is None:
+        form = functools.partial(_look_form, scene, look_name)
+    else:  # a caller's mark replaces the line's colour and style, its note the label
         css += f" {mark.name}"
+        common = _common(look)
         common.update(color=mark.color, penwidth=f"{mark.penwidth:g}")
         if mark.style is not None:
             common["style"] = mark.style
         if mark.note:
             label = html_label(font(styled(esc_lines(balanced_wrap(mark.note, LABEL_WRAP_WIDTH)), bold=True), color=mark.color))
+        form = functools.partial(_edge_form, **common)
     if inference.index in scene.junctions:
         junction = junction_name(inference)
-        into_junction = _edge_form("none", None, **common)
+        into_junction = form("none", None)
         for number, premise in enumerate(inference.premises):
             graph.edge_as(into_junction, premise, junction, id=f"link-{inference.index}-{number}", **{"class": css})
-        graph.edge_as(
-            _edge_form(look.arrowhead, None, **common), junction, head, label=label, id=f"link-{inference.index}", **{"class": css}
-        )
+        graph.edge_as(form(look.arrowhead, None), junction, head, label=label, id=f"link-{inference.index}", **{"class": css})
     else:
         # Two ranks, like a link through a junction, so every reason of a claim sits level.
         minlen = "2" if inference.index in scene.two_rank else None
         graph.edge_as(
-            _edge_form(look.arrowhead, minlen, **common),
-            inference.premises[0],
-            head,
-            label=label,
-            id=f"link-{inference.index}",
-            **{"class": css},
+            form(look.arrowhead, minlen), inference.premises[0], head, label=label, id=f"link-{inference.index}", **{"class": css}
         )
+
+
+def _common(look: EdgeLook) -> dict[str, str]:
+    """The attributes of a line of ``look`` that a caller's mark may replace."""
+    return {"color": look.color, "style": look.style, "penwidth": f"{look.penwidth:g}", "arrowsize": f"{look.arrowsize:g}"}
+
+
+def _look_form(scene: Scene, look_name: str, arrowhead: str, minlen: str | None) -> Form:
+    """:func:`_edge_form` of an unmarked line of the theme's look ``look_name``, remembered by the scene."""
+    key = (look_name, arrowhead, minlen)
+    form = scene.edge_forms.get(key)
+    if form is None:
+        form = scene.edge_forms[key] = _edge_form(arrowhead, minlen, **_common(scene.theme.edges[look_name]))
+    return form
 
 
 @functools.lru_cache(maxsize=256)

@@ -18,6 +18,7 @@ from argmap.core.model import Claim
 
 from .describe import plural
 from .focus import DEFAULT_FOCUS_DEPTH, select
+from .graph import Form
 from .key import KEY_MIN_CLAIMS, KeyEntries, key_entries
 from .labels import Wrapping
 from .layout import Layout, choose_layout, two_rank_links
@@ -88,6 +89,8 @@ class Scene:
         """What the key lists (nothing when there is no key)."""
         notes = {claim_id: mark.note for claim_id, mark in options.marks.claims.items() if mark.note} if options.marks else {}
         self.wrappings: dict[str, Wrapping] = {}
+        self.edge_forms: dict[tuple[str, str, str | None], Form] = {}
+        """The attributes of unmarked lines, by the theme's look, arrowhead and ``minlen``: see :mod:`~argmap.drawing.links`."""
         """Each claim text's wrapping, by the text: made for the layout's estimate, reused by the boxes."""
         self.layout: Layout = choose_layout(
             amap,
