@@ -51,6 +51,7 @@ from .records import Part, Records, heading_title, joined, make_property, unesca
 __all__ = ["Decline", "Scanner", "scan"]
 
 
+@functools.cache
 def _words() -> tuple[str, str, str, str]:
     """The patterns both :class:`_Lines` and :func:`_every_line` are made of: an id (never followed by
     what would make it longer: ``a-x b`` is the id ``a-x``), a key, a claim kind, and the sources of a
@@ -70,21 +71,63 @@ class _Lines:
     """
 
     def __init__(self, text: str, end: str) -> None:
-        ident, key, kinds, listed = _words()
+        self.text = text
+        """The pattern of a claim's text, a label or a value on these lines."""
+        self.end = end
+        """The pattern of what may follow them to the end of the line."""
+
+    # Each pattern is compiled the first time it is needed: compiling them all took a few
+    # milliseconds of every start, and most files need only some of them.
+
+    @functools.cached_property
+    def ident(self) -> re.Pattern[str]:
+        return re.compile(_words()[0])
+
+    @functools.cached_property
+    def header(self) -> re.Pattern[str]:
+        return re.compile(rf"({_words()[1]})[ \t]*:[ \t]*({self.text})?{self.end}")
+
+    @functools.cached_property
+    def claim(self) -> re.Pattern[str]:
+        ident, _, kinds, _ = _words()
+        return re.compile(rf"(?:(main)[ \t]+)?({kinds})[ \t]+({ident})[ \t]*:[ \t]*({self.text})?{self.end}")
+
+    @functools.cached_property
+    def property(self) -> re.Pattern[str]:
+        return re.compile(rf"[ \t]+({_words()[1]})[ \t]*:[ \t]*({self.text})?{self.end}")
+
+    @functools.cached_property
+    def continuation(self) -> re.Pattern[str]:
+        return re.compile(rf"[ \t]+({self.text}){self.end}")
+
+    @functools.cached_property
+    def key(self) -> re.Pattern[str]:
+        return re.compile(rf"[ \t]+{_words()[1]}")
+
+    @functools.cached_property
+    def inference(self) -> re.Pattern[str]:
+        """Sources and arrow, then either a target id or the '(' of an inference."""
+        ident, _, _, listed = _words()
         sources = rf"\+[ \t]*{ident}|{listed}"
-        self.ident = re.compile(ident)
-        self.header = re.compile(rf"({key})[ \t]*:[ \t]*({text})?{end}")
-        self.claim = re.compile(rf"(?:(main)[ \t]+)?({kinds})[ \t]+({ident})[ \t]*:[ \t]*({text})?{end}")
-        self.property = re.compile(rf"[ \t]+({key})[ \t]*:[ \t]*({text})?{end}")
-        self.continuation = re.compile(rf"[ \t]+({text}){end}")
-        self.key = re.compile(rf"[ \t]+{key}")
-        # Sources and arrow, then either a target id or the '(' of an inference.
-        self.inference = re.compile(rf"[ \t]*({sources})[ \t]*(->|-x)[ \t]*(?:({ident})|\()")
-        self.close = re.compile(r"[ \t]*\)")
-        self.label = re.compile(rf"[ \t]*(?::[ \t]*({text})?)?{end}")
-        # The commonest link, 'a -> b' with an optional label, in one match.
-        self.simple_link = re.compile(rf"({ident})[ \t]*(->|-x)[ \t]*({ident})[ \t]*(?::[ \t]*({text})?)?{end}")
-        self.indented_statement = re.compile(INDENTED_STATEMENT.pattern, re.MULTILINE)
+        return re.compile(rf"[ \t]*({sources})[ \t]*(->|-x)[ \t]*(?:({ident})|\()")
+
+    @functools.cached_property
+    def close(self) -> re.Pattern[str]:
+        return re.compile(r"[ \t]*\)")
+
+    @functools.cached_property
+    def label(self) -> re.Pattern[str]:
+        return re.compile(rf"[ \t]*(?::[ \t]*({self.text})?)?{self.end}")
+
+    @functools.cached_property
+    def simple_link(self) -> re.Pattern[str]:
+        """The commonest link, 'a -> b' with an optional label, in one match."""
+        ident = _words()[0]
+        return re.compile(rf"({ident})[ \t]*(->|-x)[ \t]*({ident})[ \t]*(?::[ \t]*({self.text})?)?{self.end}")
+
+    @functools.cached_property
+    def indented_statement(self) -> re.Pattern[str]:
+        return re.compile(INDENTED_STATEMENT.pattern, re.MULTILINE)
 
 
 @functools.cache
@@ -141,6 +184,11 @@ _PROPERTIES_AT_ONCE = 4
 """How many property lines under a claim :func:`_every_line` matches with it (more are matched one by one)."""
 
 
+def _patterns(line: str) -> _Lines:
+    """The patterns for this line: :func:`_full_lines` if it has a ``#`` or a backslash, else :func:`_plain_lines`."""
+    return _full_lines() if "#" in line or "\\" in line else _plain_lines()
+
+
 @functools.cache
 def _full_lines() -> _Lines:
     """The patterns for lines with a ``#`` (a comment, perhaps) or a backslash (an escape)."""
@@ -189,57 +237,60 @@ class _Open:
 
     def finish(self, scanner: Scanner) -> None:
         """Make the claim's or link's record, now that all its lines are read, and add it to the scanner's."""
-        record = self.record
-        parts = self.head
-        properties = self.properties
-        if properties:  # the record ends where its last property does
-            last: int | None = unpack4(properties[-1].at)[3]
+        _make(scanner, self.record, self.head, self.properties)
+
+
+def _make(scanner: Scanner, record: _ClaimHead | _LinkHead, parts: list[Part], properties: list[Property]) -> None:
+    """Make a claim's or link's record from what its first line says, its text or label in ``parts`` and its
+    properties, and add it to the scanner's."""
+    if properties:  # the record ends where its last property does
+        last: int | None = unpack4(properties[-1].at)[3]
+    else:
+        last = parts[-1][2] if parts else None
+    if record[0] is _CLAIM:
+        if not parts:
+            raise Decline  # no text: Lark's builder reports it
+        _, ident, kind, main, id_start, id_end, kind_start, kind_end, section = cast(_ClaimHead, record)
+        if len(parts) == 1:
+            text, text_start, text_end = parts[0]
+            if "\\" in text:
+                text = unescape(text)
         else:
-            last = parts[-1][2] if parts else None
-        if record[0] is _CLAIM:
-            if not parts:
-                raise Decline  # no text: Lark's builder reports it
-            _, ident, kind, main, id_start, id_end, kind_start, kind_end, section = cast(_ClaimHead, record)
-            if len(parts) == 1:
-                text, text_start, text_end = parts[0]
-                if "\\" in text:
-                    text = unescape(text)
-            else:
-                text, text_start, text_end = joined(parts)
-            scanner.claims.append(
-                new_claim(
-                    ident,
-                    kind,
-                    text,
-                    main,
-                    tuple(properties),
-                    section,
-                    scanner.source,
-                    pack8(kind_start, last, id_start, id_end, text_start, text_end, kind_start, kind_end),
-                )
-            )
-            return
-        _, sources, linked, link_type, target, start, end, arrow_start, arrow_end, section = cast(_LinkHead, record)
-        if last is not None:
-            end = last
-        if parts:
-            label: str | None
-            label, label_start, label_end = joined(parts)
-        else:
-            label, label_start, label_end = None, NO_SPAN, NO_SPAN
-        scanner.links.append(
-            new_link(
-                sources,
-                linked,
-                link_type,
-                target,
-                label,
+            text, text_start, text_end = joined(parts)
+        scanner.claims.append(
+            new_claim(
+                ident,
+                kind,
+                text,
+                main,
                 tuple(properties),
                 section,
                 scanner.source,
-                pack6(start, end, arrow_start, arrow_end, label_start, label_end),
+                pack8(kind_start, last, id_start, id_end, text_start, text_end, kind_start, kind_end),
             )
         )
+        return
+    _, sources, linked, link_type, target, start, end, arrow_start, arrow_end, section = cast(_LinkHead, record)
+    if last is not None:
+        end = last
+    if parts:
+        label: str | None
+        label, label_start, label_end = joined(parts)
+    else:
+        label, label_start, label_end = None, NO_SPAN, NO_SPAN
+    scanner.links.append(
+        new_link(
+            sources,
+            linked,
+            link_type,
+            target,
+            label,
+            tuple(properties),
+            section,
+            scanner.source,
+            pack6(start, end, arrow_start, arrow_end, label_start, label_end),
+        )
+    )
 
 
 def scan(text: str, path: str) -> Document | None:
@@ -285,10 +336,12 @@ class Scanner(Records):
             if groups[1] is not None:  # kind id: text
                 if current is not None:
                     current.finish(self)
-                current = self.claim(match, 0, section, self.properties_under(match, groups))
-                if groups[12] is not None:  # nothing more can belong to it
-                    current.finish(self)
                     current = None
+                claim, parts = self.claim(match, 0, section)
+                if groups[12] is not None:  # nothing more can belong to it
+                    _make(self, claim, parts, self.properties_under(match, groups))
+                else:
+                    current = _Open(claim, parts, self.properties_under(match, groups))
             elif groups[13] is not None:  # an indented key: value
                 if current is None:
                     raise Decline
@@ -296,10 +349,12 @@ class Scanner(Records):
             elif groups[15] is not None:  # a -> b
                 if current is not None:
                     current.finish(self)
-                current = self.simple_link(match, 16, 0, section)
-                if groups[19] is not None:
-                    current.finish(self)
                     current = None
+                link, label = self.simple_link(match, 16, 0, section)
+                if groups[19] is not None:
+                    _make(self, link, label, [])
+                else:
+                    current = _Open(link, label, [])
             else:
                 offset = match.start()
                 number += text.count("\n", counted, offset)
@@ -315,13 +370,13 @@ class Scanner(Records):
         if not line:
             return current
         first = line[0]
-        patterns = _full_lines() if "#" in line or "\\" in line else _plain_lines()
         if first == " " or first == "\t":
             content = line.lstrip(" \t")
             if not content or content[0] == "#":
                 return current
             if current is None:
                 raise Decline
+            patterns = _patterns(line)
             prop = patterns.property.match(line)
             if prop is not None:
                 current.properties.append(self.property(prop, 1, offset))
@@ -347,10 +402,11 @@ class Scanner(Records):
                 raise Decline  # an empty heading: Lark's builder reports it (S016)
             self.add_section(line, self.span(0, len(line)))
             return None
+        patterns = _patterns(line)
         # A line is at most one of: claim, header field, link.
         claim = patterns.claim.match(line)
         if claim is not None:
-            return self.claim(claim, offset, self.current_section, [])
+            return _Open(*self.claim(claim, offset, self.current_section), [])
         field = patterns.header.match(line)
         if field is not None:
             if field.group(1) in KEYWORDS:
@@ -362,7 +418,7 @@ class Scanner(Records):
         link = patterns.simple_link.match(line)
         if link is None:
             return self.link(line, patterns)
-        return self.simple_link(link, 1, offset, self.current_section)
+        return _Open(*self.simple_link(link, 1, offset, self.current_section), [])
 
     def properties_under(self, match: re.Match[str], groups: tuple[str | None, ...]) -> list[Property]:
         """The properties matched with a claim by :func:`_every_line` (groups 5 to 12)."""
@@ -422,8 +478,9 @@ class Scanner(Records):
         offset = self.offset
         return new_ref(self.share(match.group(group)), self.source, pack2(offset + start, offset + end))
 
-    def claim(self, match: re.Match[str], base: int, section: int | None, properties: list[Property]) -> _Open:
-        """``kind id: text``, its first line: groups 1 to 4 of the match (main, kind, id, text).
+    def claim(self, match: re.Match[str], base: int, section: int | None) -> tuple[_ClaimHead, list[Part]]:
+        """``kind id: text``, its first line: groups 1 to 4 of the match (main, kind, id, text). Returns
+        what it says and its text (see :class:`_Open`).
 
         ``base`` is added to the match's positions to make offsets in the text.
         """
@@ -449,11 +506,11 @@ class Scanner(Records):
             base + kind_end,
             section,
         )
-        return _Open(record, head, properties)
+        return record, head
 
-    def simple_link(self, match: re.Match[str], group: int, base: int, section: int | None) -> _Open:
+    def simple_link(self, match: re.Match[str], group: int, base: int, section: int | None) -> tuple[_LinkHead, list[Part]]:
         """``a -> b``, ``a, b -> c`` or ``a + b -> c`` (or ``-x``), with an optional label: groups ``group``
-        to ``group + 3`` of the match (sources, arrow, target, label).
+        to ``group + 3`` of the match (sources, arrow, target, label). Returns what it says and its label.
 
         ``base`` is added to the match's positions to make offsets in the text.
         """
@@ -490,7 +547,7 @@ class Scanner(Records):
             base + arrow_end,
             section,
         )
-        return _Open(record, head, [])
+        return record, head
 
     def link(self, line: str, patterns: _Lines) -> _Open:
         first = patterns.ident.match(line)
