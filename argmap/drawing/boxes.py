@@ -131,13 +131,14 @@ def _add_stub(scene: Scene, graph: Graph, claim: Claim, page_file: str, page_tit
 
 def _tooltip(claim: Claim, header: str) -> str:
     parts = [f"{header.lower()} {claim.id}: {claim.text}"]
-    quotes = [prop.value.strip() for prop in claim.properties if prop.key == "quote" and prop.value.strip()]
-    if quotes:
-        parts.append("quote: " + " · ".join(f"“{quote}”" for quote in quotes))
-    for key in ("by", "kind"):
-        value = claim_value(claim, key)
-        if value:
-            parts.append(f"{key}: {value}")
+    if claim.properties:
+        quotes = [value for prop in claim.properties if prop.key == "quote" and (value := prop.value.strip())]
+        if quotes:
+            parts.append("quote: " + " · ".join(f"“{quote}”" for quote in quotes))
+        for key in ("by", "kind"):
+            value = claim_value(claim, key)
+            if value:
+                parts.append(f"{key}: {value}")
     details = prediction_words(claim)
     if details:
         parts.append(" · ".join(details))
@@ -157,8 +158,12 @@ def _claim_label(scene: Scene, claim: Claim, header_text: str, look: NodeLook, *
             f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">'
             f"{font(styled(esc_lines(phrase_lines(details, 48)), italic=True), size=small, color=look.header)}</TD></TR>"
         )
-    body = styled(esc_lines(scene.wrapping(claim.text).balanced(scene.layout.wrap)), bold=look.bold, italic=italic)
-    rows.append(f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">{font(body, color=look.text)}</TD></TR>')
+    body = esc_lines(scene.wrapping(claim.text).balanced(scene.layout.wrap))
+    if body:
+        start, end = _text_row(look.text, look.bold, italic)
+        rows.append(start + body + end)
+    else:
+        rows.append('<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT"></TD></TR>')
     mark = scene.claim_mark(claim)
     if mark is not None and mark.note:
         rows.append(
@@ -174,6 +179,13 @@ def _claim_label(scene: Scene, claim: Claim, header_text: str, look: NodeLook, *
         )
     table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
     return html_label(table)
+
+
+@functools.lru_cache(maxsize=64)
+def _text_row(color: str, bold: bool, italic: bool) -> tuple[str, str]:
+    """What goes before and after a box's text (not empty), escaped and wrapped, in its row."""
+    start, end = font(styled("\0", bold=bold, italic=italic), color=color).split("\0")
+    return f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">{start}', f"{end}</TD></TR>"
 
 
 @functools.lru_cache(maxsize=1024)

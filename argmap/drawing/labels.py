@@ -358,7 +358,7 @@ _SPECIAL = re.compile(r"[&<>\"'\\\]]")
 
 def esc_lines(lines: Sequence[str]) -> str:
     """Escaped lines joined by left-aligned line breaks."""
-    return '<BR ALIGN="LEFT"/>'.join(esc(line) for line in lines)
+    return '<BR ALIGN="LEFT"/>'.join(map(esc, lines))
 
 
 def font(content: str, *, size: float | None = None, color: str | None = None) -> str:
