@@ -132,7 +132,7 @@ def _add_stub(scene: Scene, graph: Graph, claim: Claim, page_file: str, page_tit
 def _tooltip(claim: Claim, header: str) -> str:
     parts = [f"{header.lower()} {claim.id}: {claim.text}"]
     if claim.properties:
-        quotes = [value for prop in claim.properties if prop.key == "quote" and (value := prop.value.strip())]
+        quotes = [quoted for prop in claim.properties if prop.key == "quote" and (quoted := prop.value.strip())]
         if quotes:
             parts.append("quote: " + " · ".join(f"“{quote}”" for quote in quotes))
         for key in ("by", "kind"):
