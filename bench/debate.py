@@ -70,6 +70,7 @@ def build(n: int, per: int = 20, cross: float = 0.1, seed: int = 1) -> Debate:
         kinds[thesis], topic_of[thesis] = "conclusion", topic
         links.append(Link((thesis,), "-" if rng.random() < 0.15 else "+", target=0))
         pool = [thesis]
+        reasons: list[int] = []  # this topic's single supports of a claim other than the main thesis
         j = 1
         while j < len(members):
             claim = members[j]
@@ -87,19 +88,13 @@ def build(n: int, per: int = 20, cross: float = 0.1, seed: int = 1) -> Debate:
                 pool += [claim, partner]
                 j += 2
                 continue
+            elif roll < 0.5 and reasons:
+                kinds[claim] = "objection"
+                links.append(Link((claim,), "-", undercuts=rng.choice(reasons)))
             else:
-                reasons = [
-                    k
-                    for k, link in enumerate(links)
-                    if len(link.premises) == 1 and link.sign == "+" and link.target not in (None, 0)
-                    and topic_of.get(link.premises[0]) == topic
-                ]
-                if roll < 0.5 and reasons:
-                    kinds[claim] = "objection"
-                    links.append(Link((claim,), "-", undercuts=rng.choice(reasons)))
-                else:
-                    kinds[claim] = "premise"
-                    links.append(Link((claim,), "+", target=parent))
+                kinds[claim] = "premise"
+                reasons.append(len(links))
+                links.append(Link((claim,), "+", target=parent))
             pool.append(claim)
             j += 1
     for index, members in enumerate(topics[1:], start=1):
