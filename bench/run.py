@@ -2,8 +2,12 @@
 
     .venv/bin/python bench/run.py                 # all sizes, prints a table, writes bench/results.json
     .venv/bin/python bench/run.py --sizes 100 1000 --repeat 3
+    .venv/bin/python bench/run.py --workload debate --sizes 10000 100000
 
-Maps come from bench/generate.py (deterministic, seed 1). For each size it
+Maps come from bench/generate.py (deterministic, seed 1: sections, quotes checked
+against a source, predictions), or with ``--workload debate`` from bench/debate.py
+(statements grouped under headings as Argdown's users write them; no quotes, no
+predictions: the workload the issue's side-by-side runs use). For each size it
 measures, as wall time and peak memory:
 
 - ``argmap check`` as a whole process (the median of --repeat runs);
@@ -34,6 +38,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+import debate  # noqa: E402
 from generate import write  # noqa: E402
 
 ARGMAP = [sys.executable, "-m", "argmap"]
@@ -71,11 +76,17 @@ def best_of(function: object, repeat: int) -> float:
     return min(times)
 
 
-def measure(size: int, folder: Path, repeat: int, render_max: int) -> dict[str, object]:
+WORKLOADS = ("generated", "debate")
+
+
+def measure(size: int, folder: Path, repeat: int, render_max: int, workload: str = "generated") -> dict[str, object]:
     import argmap
     from argmap.drawing import to_dot
 
-    path = write(size, folder / f"map{size}.arg")
+    if workload == "debate":
+        path, _ = debate.write(size, folder / f"map{size}")
+    else:
+        path = write(size, folder / f"map{size}.arg")
     text = path.read_text(encoding="utf-8")
     result: dict[str, object] = {"claims": size, "lines": text.count("\n"), "bytes": len(text.encode())}
     result["check_process"] = median_process([*ARGMAP, "check", str(path)], repeat)
@@ -137,16 +148,18 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--render-max", type=int, default=1000)
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
+    parser.add_argument("--workload", choices=WORKLOADS, default="generated", help="whose maps (default: generated)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         start = startup(folder, args.repeat)
         results = []
         for size in args.sizes:
-            results.append(measure(size, folder, args.repeat, args.render_max))
+            results.append(measure(size, folder, args.repeat, args.render_max, args.workload))
             print(f"measured {size} claims", file=sys.stderr)
     report = {
         "date": time.strftime("%Y-%m-%d"),
+        "workload": args.workload,
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "startup": start,
         "sizes": results,
