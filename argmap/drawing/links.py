@@ -33,21 +33,33 @@ def add_junction(scene: Scene, graph: Graph, inference: Inference) -> None:
     kind = "linked" if len(inference.premises) > 1 else "single"
     mark = scene.link_mark(inference)
     color = mark.color if mark is not None else look.color
-    graph.node(
+    graph.node_as(
+        _junction_form(scene.theme.background, color),
         junction_name(inference),
         label="",
-        # A dot of about 11 pt in a ring of the background's colour: lines stop short of the
-        # dot, so an undercut's bar stays a bar beside it instead of merging with it.
-        shape="circle",
-        fixedsize="true",
-        width=JUNCTION_SIZE,
-        style="filled",
-        penwidth=JUNCTION_HALO,
-        color=scene.theme.background,
-        fillcolor=color,
         tooltip=plain(inference_words(scene.amap, inference)),
         id=f"inference-{inference.index}",
-        _attributes={"class": f"junction {look_name} {kind}"},
+        **{"class": f"junction {look_name} {kind}"},
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _junction_form(background: str, fill: str) -> Form:
+    """The attributes the junction points of one colour share."""
+    # A dot of about 11 pt in a ring of the background's colour: lines stop short of the
+    # dot, so an undercut's bar stays a bar beside it instead of merging with it.
+    return Form(
+        {
+            "shape": "circle",
+            "fixedsize": "true",
+            "width": JUNCTION_SIZE,
+            "style": "filled",
+            "penwidth": JUNCTION_HALO,
+            "color": background,
+            "fillcolor": fill,
+        },
+        ("tooltip", "id"),
+        more_slots=("class",),
     )
 
 

@@ -229,8 +229,7 @@ def edge_look(amap: ArgumentMap, inference: Inference) -> str:
         return "undercut"
     if inference.type is LinkType.SUPPORT:
         return "support"
-    target_roles = amap.roles.get(inference.target or "", frozenset())
-    if any(role in target_roles for role in _ATTACK_ROLES):
+    if not amap.roles.get(inference.target or "", _NO_ROLES).isdisjoint(_ATTACK_ROLES):
         return "rebuttal"
     return "attack"
 
