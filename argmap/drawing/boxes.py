@@ -22,7 +22,7 @@ from .labels import (
     wrap,
 )
 from .scene import Scene
-from .theme import NodeLook, claim_value, header_words, node_look, prediction_words
+from .theme import Mark, NodeLook, claim_value, header_words, node_look, prediction_words
 
 __all__ = ["add_claim"]
 
@@ -33,39 +33,54 @@ def add_claim(scene: Scene, graph: Graph, claim: Claim) -> None:
     if page is not None and claim.id in page.stubs:
         _add_stub(scene, graph, claim, *page.stubs[claim.id])
         return
+    focused = claim.id == scene.options.focus
+    mark = scene.claim_mark(claim)
+    if mark is None:  # the same few looks for thousands of boxes: worked out once per drawing
+        key = (claim.id == scene.amap.main, scene.amap.roles.get(claim.id, _NO_ROLES), claim.kind, focused)
+        box = scene.box_looks.get(key)
+        if box is None:
+            box = scene.box_looks[key] = _box_look(scene, claim, focused, None)
+    else:
+        box = _box_look(scene, claim, focused, mark)
+    look, header, form, classes = box
+    element_id = f"claim-{claim.id}"
+    tooltip = _tooltip(claim, header)
+    if mark is not None and mark.note:
+        tooltip += f"\n{mark.note}"
+    scene.tooltips[element_id] = tooltip
+    graph.node_as(
+        form,
+        claim.id,
+        label=_claim_label(scene, claim, header, look, italic=look.italic or claim.kind is ClaimKind.ASSUMPTION),
+        tooltip=plain(tooltip),
+        id=element_id,
+        **{"class": classes},
+    )
+
+
+_NO_ROLES: frozenset[Role] = frozenset()
+
+
+def _box_look(scene: Scene, claim: Claim, focused: bool, mark: Mark | None) -> tuple[NodeLook, str, Form, str]:
+    """How ``claim``'s box looks: the theme's look, its header, its fixed attributes and its CSS classes."""
     look_name = node_look(scene.amap, claim)
     look = scene.theme.nodes[look_name]
     dashed = look.dashed or claim.kind is ClaimKind.ASSUMPTION
     style = "rounded,filled" + (",dashed" if dashed else "")
-    focused = claim.id == scene.options.focus
-    element_id = f"claim-{claim.id}"
-    header = header_words(scene.amap, claim)
-    tooltip = _tooltip(claim, header)
-    mark = scene.claim_mark(claim)
     border, penwidth = look.border, look.penwidth
     if mark is not None:  # a caller's mark replaces the border's colour and line
         border, penwidth = mark.color, mark.penwidth
         if mark.style is not None:
             style = "rounded,filled" + ("" if mark.style == "solid" else f",{mark.style}")
-        if mark.note:
-            tooltip += f"\n{mark.note}"
-    scene.tooltips[element_id] = tooltip
-    graph.node_as(
-        _box_form(style, look.fill, border, f"{penwidth:g}", "2" if focused else None),
-        claim.id,
-        label=_claim_label(scene, claim, header, look, italic=look.italic or claim.kind is ClaimKind.ASSUMPTION),
-        tooltip=plain(tooltip),
-        id=element_id,
-        **{
-            "class": _classes(
-                look_name,
-                claim.kind.value,
-                scene.amap.roles.get(claim.id, frozenset()),
-                focused,
-                mark.name if mark is not None else None,
-            )
-        },
+    form = _box_form(style, look.fill, border, f"{penwidth:g}", "2" if focused else None)
+    classes = _classes(
+        look_name,
+        claim.kind.value,
+        scene.amap.roles.get(claim.id, _NO_ROLES),
+        focused,
+        mark.name if mark is not None else None,
     )
+    return look, header_words(scene.amap, claim), form, classes
 
 
 @functools.lru_cache(maxsize=256)

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 
 import attrs
 
-from argmap.analysis.argument_map import ArgumentMap, Inference
-from argmap.core.model import Claim
+from argmap.analysis.argument_map import ArgumentMap, Inference, Role
+from argmap.core.model import Claim, ClaimKind
 
 from .describe import plural
 from .focus import DEFAULT_FOCUS_DEPTH, select
@@ -22,7 +22,7 @@ from .graph import Form
 from .key import KEY_MIN_CLAIMS, KeyEntries, key_entries
 from .labels import Wrapping
 from .layout import Layout, choose_layout, two_rank_links
-from .theme import Mark, Marks, Theme, link_words
+from .theme import Mark, Marks, NodeLook, Theme, link_words
 
 __all__ = ["Options", "Page", "Scene", "junction_name"]
 
@@ -90,6 +90,9 @@ class Scene:
         notes = {claim_id: mark.note for claim_id, mark in options.marks.claims.items() if mark.note} if options.marks else {}
         self.wrappings: dict[str, Wrapping] = {}
         self.edge_forms: dict[tuple[str, str, str | None], Form] = {}
+        self.box_looks: dict[tuple[bool, frozenset[Role], ClaimKind, bool], tuple[NodeLook, str, Form, str]] = {}
+        """Unmarked boxes' looks, headers, attributes and CSS classes, by main, roles, kind and focus: see
+        :mod:`~argmap.drawing.boxes`."""
         """The attributes of unmarked lines, by the theme's look, arrowhead and ``minlen``: see :mod:`~argmap.drawing.links`."""
         """Each claim text's wrapping, by the text: made for the layout's estimate, reused by the boxes."""
         self.layout: Layout = choose_layout(
