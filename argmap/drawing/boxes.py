@@ -162,9 +162,10 @@ def _tooltip(claim: Claim, header: str) -> str:
 
 def _claim_label(scene: Scene, claim: Claim, header_text: str, look: NodeLook, *, italic: bool) -> str:
     small = SMALL_TEXT
+    id_start, id_end = _framed(small, look.header, False, False)
     rows = [
         _header_cells(header_text, claim_value(claim, "kind"), look.header)
-        + f'<TD ALIGN="RIGHT">{font(esc(claim.id), size=small, color=look.header)}</TD>'
+        + f'<TD ALIGN="RIGHT">{id_start}{esc(claim.id)}{id_end}</TD>'
         "</TR>"
     ]
     details = prediction_words(claim)
@@ -174,11 +175,8 @@ def _claim_label(scene: Scene, claim: Claim, header_text: str, look: NodeLook, *
             f"{font(styled(esc_lines(phrase_lines(details, 48)), italic=True), size=small, color=look.header)}</TD></TR>"
         )
     body = esc_lines(scene.wrapping(claim.text).balanced(scene.layout.wrap))
-    if body:
-        start, end = _text_row(look.text, look.bold, italic)
-        rows.append(start + body + end)
-    else:
-        rows.append('<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT"></TD></TR>')
+    start, end = _framed(None, look.text, look.bold, italic) if body else ("", "")
+    rows.append(f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">{start}{body}{end}</TD></TR>')
     mark = scene.claim_mark(claim)
     if mark is not None and mark.note:
         rows.append(
@@ -196,11 +194,12 @@ def _claim_label(scene: Scene, claim: Claim, header_text: str, look: NodeLook, *
     return html_label(table)
 
 
-@functools.lru_cache(maxsize=64)
-def _text_row(color: str, bold: bool, italic: bool) -> tuple[str, str]:
-    """What goes before and after a box's text (not empty), escaped and wrapped, in its row."""
-    start, end = font(styled("\0", bold=bold, italic=italic), color=color).split("\0")
-    return f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">{start}', f"{end}</TD></TR>"
+@functools.lru_cache(maxsize=256)
+def _framed(size: float | None, color: str, bold: bool, italic: bool) -> tuple[str, str]:
+    """What :func:`font` and :func:`styled` put before and after a text that is not empty: the same
+    few for thousands of boxes."""
+    start, end = font(styled("\0", bold=bold, italic=italic), size=size, color=color).split("\0")
+    return start, end
 
 
 @functools.lru_cache(maxsize=1024)
