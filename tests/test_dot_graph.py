@@ -44,6 +44,17 @@ def test_quote_is_the_packages_quote(text: str, no_html: bool) -> None:
         assert len(ours_warned) == len(theirs_warned)
 
 
+def test_quoted_strings_are_not_kept_without_bound() -> None:
+    """Map after map (a language server's previews) brings new element ids to quote: the strings
+    remembered stay bounded, and what is quoted after the cache is emptied is still right."""
+    from argmap.drawing import graph
+
+    for n in range(2 * graph._REMEMBERED + 5):
+        assert quote(f"claim-c{n}") == f'"claim-c{n}"'
+        assert len(graph._quoted) <= graph._REMEMBERED
+    assert quote("claim-c0") == '"claim-c0"' and quote("box") == "box"
+
+
 def _ends_in_backslash(*texts: str | None) -> bool:
     return any(text is not None and text.rstrip("\n").endswith("\\") for text in texts)
 
