@@ -22,7 +22,7 @@ from .labels import (
     wrap,
 )
 from .scene import Scene
-from .theme import Mark, NodeLook, claim_value, header_words, node_look, prediction_words
+from .theme import NO_ROLES, Mark, NodeLook, claim_value, header_words, node_look, prediction_words
 
 __all__ = ["add_claim"]
 
@@ -36,7 +36,7 @@ def add_claim(scene: Scene, graph: Graph, claim: Claim) -> None:
     focused = claim.id == scene.options.focus
     mark = scene.claim_mark(claim)
     if mark is None:  # the same few looks for thousands of boxes: worked out once per drawing
-        key = (claim.id == scene.amap.main, scene.amap.roles.get(claim.id, _NO_ROLES), claim.kind, focused)
+        key = (claim.id == scene.amap.main, scene.amap.roles.get(claim.id, NO_ROLES), claim.kind, focused)
         box = scene.box_looks.get(key)
         if box is None:
             box = scene.box_looks[key] = _box_look(scene, claim, focused, None)
@@ -58,9 +58,6 @@ def add_claim(scene: Scene, graph: Graph, claim: Claim) -> None:
     )
 
 
-_NO_ROLES: frozenset[Role] = frozenset()
-
-
 def _box_look(scene: Scene, claim: Claim, focused: bool, mark: Mark | None) -> tuple[NodeLook, str, Form, str]:
     """How ``claim``'s box looks: the theme's look, its header, its fixed attributes and its CSS classes."""
     look_name = node_look(scene.amap, claim)
@@ -76,7 +73,7 @@ def _box_look(scene: Scene, claim: Claim, focused: bool, mark: Mark | None) -> t
     classes = _classes(
         look_name,
         claim.kind.value,
-        scene.amap.roles.get(claim.id, _NO_ROLES),
+        scene.amap.roles.get(claim.id, NO_ROLES),
         focused,
         mark.name if mark is not None else None,
     )

@@ -193,7 +193,7 @@ class Wrapping:
                 return
             lengths = self._words[0][0]
         if min(lengths) > 0:
-            self._lengths, self._longest, self._ends = lengths, max(lengths), _word_ends(lengths)
+            self._lengths, self._longest, self._ends = lengths, self._words[1], _word_ends(lengths)
 
     def lines(self, width: int) -> int:
         """``len(wrap(text, width))``, counted once per width.

@@ -89,12 +89,12 @@ class Scene:
         """What the key lists (nothing when there is no key)."""
         notes = {claim_id: mark.note for claim_id, mark in options.marks.claims.items() if mark.note} if options.marks else {}
         self.wrappings: dict[str, Wrapping] = {}
+        """Each claim text's wrapping, by the text: made for the layout's estimate, reused by the boxes."""
         self.edge_forms: dict[tuple[str, str, str | None], Form] = {}
+        """The attributes of unmarked lines, by the theme's look, arrowhead and ``minlen``: see :mod:`~argmap.drawing.links`."""
         self.box_looks: dict[tuple[bool, frozenset[Role], ClaimKind, bool], tuple[NodeLook, str, Form, str]] = {}
         """Unmarked boxes' looks, headers, attributes and CSS classes, by main, roles, kind and focus: see
         :mod:`~argmap.drawing.boxes`."""
-        """The attributes of unmarked lines, by the theme's look, arrowhead and ``minlen``: see :mod:`~argmap.drawing.links`."""
-        """Each claim text's wrapping, by the text: made for the layout's estimate, reused by the boxes."""
         self.layout: Layout = choose_layout(
             amap,
             self.claims,

@@ -18,6 +18,7 @@ from argmap.core.model import Claim, ClaimKind, LinkType
 
 __all__ = [
     "DEFAULT_THEME",
+    "NO_ROLES",
     "PRINT_THEME",
     "THEMES",
     "EdgeLook",
@@ -205,10 +206,11 @@ def node_look(amap: ArgumentMap, claim: Claim) -> str:
     """The look of a claim's box: ``main``, an attacking role, or the claim's kind."""
     if claim.id == amap.main:
         return "main"
-    return _role_look(amap.roles.get(claim.id, _NO_ROLES)) or claim.kind.value
+    return _role_look(amap.roles.get(claim.id, NO_ROLES)) or claim.kind.value
 
 
-_NO_ROLES: frozenset[Role] = frozenset()
+NO_ROLES: frozenset[Role] = frozenset()
+"""The roles of a claim that has none (one object, so looking up the usual claim makes nothing)."""
 
 
 @functools.lru_cache(maxsize=256)
@@ -229,7 +231,7 @@ def edge_look(amap: ArgumentMap, inference: Inference) -> str:
         return "undercut"
     if inference.type is LinkType.SUPPORT:
         return "support"
-    if not amap.roles.get(inference.target or "", _NO_ROLES).isdisjoint(_ATTACK_ROLES):
+    if not amap.roles.get(inference.target or "", NO_ROLES).isdisjoint(_ATTACK_ROLES):
         return "rebuttal"
     return "attack"
 
@@ -238,7 +240,7 @@ def header_words(amap: ArgumentMap, claim: Claim) -> str:
     """The box's header: what the claim is (kind and attacking role), e.g. ``REBUTTAL · PREMISE``."""
     if claim.id == amap.main:
         return "MAIN CONCLUSION" + _MAIN_KIND.get(claim.kind, "")
-    return _header(amap.roles.get(claim.id, _NO_ROLES), claim.kind)
+    return _header(amap.roles.get(claim.id, NO_ROLES), claim.kind)
 
 
 @functools.lru_cache(maxsize=256)
